@@ -1,0 +1,61 @@
+# Avoin developer interface. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format migrations-check seed messages lock clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python requirements.lock requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-virtualenv -r requirements-dev.lock
+	touch $(STAMP)
+
+## run: set everything up on SQLite and serve http://127.0.0.1:$(PORT)
+run: $(STAMP)
+	DEBUG=on $(BIN)/python manage.py migrate --no-input
+	DEBUG=on $(BIN)/python manage.py load_reference_data
+	DEBUG=on $(BIN)/python manage.py seed_demo
+	DEBUG=on $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## test: lint, migrations check and the whole pytest suite (browser tests included)
+test: $(STAMP) lint migrations-check
+	DEBUG=on $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(STAMP)
+	DEBUG=on $(BIN)/python manage.py makemigrations --check --dry-run
+
+seed: $(STAMP)
+	DEBUG=on $(BIN)/python manage.py load_reference_data
+	DEBUG=on $(BIN)/python manage.py seed_demo
+
+## messages: refresh the translation catalogues and compile them (needs gettext)
+messages: $(STAMP)
+	DEBUG=on $(BIN)/python manage.py makemessages --locale fi --locale sv --locale en --no-obsolete --ignore=.venv --ignore=staticfiles
+	DEBUG=on $(BIN)/python manage.py compilemessages --ignore=.venv
+
+## lock: re-resolve the pinned dependencies from pyproject.toml (runtime, then development)
+lock:
+	rm -rf /tmp/avoin-lock && $(PYTHON) -m venv /tmp/avoin-lock
+	/tmp/avoin-lock/bin/pip install --quiet --upgrade pip
+	/tmp/avoin-lock/bin/pip install --quiet .
+	/tmp/avoin-lock/bin/pip freeze --exclude-editable | grep -v '^avoin' > requirements.lock
+	/tmp/avoin-lock/bin/pip install --quiet ".[dev]"
+	{ echo "-r requirements.lock"; /tmp/avoin-lock/bin/pip freeze --exclude-editable \
+	  | grep -v '^avoin' | grep -vxFf requirements.lock; } > requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

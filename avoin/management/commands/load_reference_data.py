@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand, no_translations
+
+from commitments.services import programme_load
+from organisations.services import reference_data_load
+
+
+class Command(BaseCommand):
+    help = "Load (or refresh) the organisation registry and the action plan. Safe to run again."
+
+    @no_translations
+    def handle(self, *args, **options):
+        summary = reference_data_load()
+        self.stdout.write(f"Organisations: {summary}")
+        programme = programme_load()
+        self.stdout.write(
+            f"Programme: {programme.name_fi}: {programme.commitments.count()} commitments"
+        )
+        self.stdout.write(self.style.SUCCESS("Reference data loaded."))

@@ -1,0 +1,20 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from avoin import views
+
+handler404 = "avoin.views.page_not_found"
+handler500 = "avoin.views.server_error"
+
+urlpatterns = i18n_patterns(
+    path("", views.home, name="home"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("privacy/", views.privacy_notice, name="privacy"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("programme/", include("commitments.urls")),
+    path("organisations/", include("organisations.urls")),
+    path("admin/", admin.site.urls),
+)

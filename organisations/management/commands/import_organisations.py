@@ -1,0 +1,29 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, no_translations
+
+from organisations.services import OrganisationImportError, organisations_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Add or update organisations from a UTF-8 CSV file (columns: see "
+        "docs/organisation-import.md). Every row is saved, or none."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--source", default="", help="Where the list comes from.")
+
+    @no_translations
+    def handle(self, *args, file, source, **options):
+        if not file.is_file():
+            raise CommandError(f"No such file: {file}")
+        try:
+            summary = organisations_import(path=file, source=source or file.name)
+        except OrganisationImportError as error:
+            raise CommandError(
+                "Nothing was saved. Fix these rows and run the import again:\n"
+                + "\n".join(error.problems)
+            ) from error
+        self.stdout.write(self.style.SUCCESS(f"Imported: {summary}"))

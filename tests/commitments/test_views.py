@@ -1,0 +1,94 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
+
+from commitments.models import Measure, Recommendation
+from organisations.models import Organisation, Region
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def codes(response):
+    return [recommendation.code for recommendation in response.context["recommendations"]]
+
+
+def test_asked_of_municipalities(anonymous_client):
+    response = anonymous_client.get("/en/programme/asked-of-us/", {"kind": "municipality"})
+    found = codes(response)
+    assert "R1.1-p2" in found and "R1.2-p3" in found and "R3.2-p1" in found
+    assert "R1.1-p1" not in found  # state administration only
+    assert "R1.2-p5" not in found
+    html = response.content.decode()
+    assert "Encouraged" in html and "Urged" in html  # "Urged" appears in the legend only
+    asks = {
+        r.code: {a.strength for a in r.matching_asks} for r in response.context["recommendations"]
+    }
+    assert asks["R1.2-p3"] == {"encouraged", "should"}
+    assert all("urged" not in strengths for strengths in asks.values())
+
+
+def test_asked_of_state_administration(anonymous_client):
+    response = anonymous_client.get("/fi/programme/asked-of-us/", {"kind": "state_administration"})
+    found = codes(response)
+    assert {"R1.1-p1", "R1.2-p5", "R2.2-p1"} <= set(found)
+    assert "R1.1-p2" not in found and "R2.2-p2" not in found
+    assert "vuoteen 2027" in response.content.decode() or "2027" in response.content.decode()
+
+
+def test_asked_of_us_without_or_with_a_bad_kind(anonymous_client):
+    response = anonymous_client.get("/en/programme/asked-of-us/")
+    assert response.status_code == 200 and response.context["recommendations"] is None
+    response = anonymous_client.get("/en/programme/asked-of-us/", {"kind": "<b>castle</b>"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert b"<b>castle</b>" not in response.content
+
+
+def test_measure_page_shows_actions_and_recommendations(anonymous_client):
+    response = anonymous_client.get("/sv/programme/measures/2.2/")
+    html = response.content.decode()
+    assert "Suositus 2.1." in html  # the printed label, kept
+    measure = Measure.objects.get(number="2.2")
+    for action in measure.actions.all():
+        assert escape(action.text_sv) in html
+
+
+def test_recommendation_page_flags_the_misprinted_label(anonymous_client):
+    html = anonymous_client.get("/en/programme/recommendations/R2.2-p1/").content.decode()
+    assert "prints this recommendation as “Suositus 2.1.”" in html
+    assert escape(Recommendation.objects.get(code="R2.2-p1").text_fi) in html  # the original
+
+
+def test_swedish_pages_say_the_translation_is_unofficial(anonymous_client):
+    html = anonymous_client.get("/sv/programme/").content.decode()
+    assert "inofficiell översättning" in html.lower()
+    assert "unofficial translation" not in anonymous_client.get("/fi/programme/").content.decode()
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+PROGRAMME_PAGES = [
+    "/fi/",
+    "/fi/programme/",
+    "/fi/programme/commitments/1/",
+    "/fi/programme/measures/1.2/",
+    "/fi/programme/recommendations/R1.2-p3/",
+    "/fi/programme/asked-of-us/?kind=municipality",
+    "/fi/programme/evaluations/",
+]
+
+
+@pytest.mark.parametrize("url", PROGRAMME_PAGES)
+def test_programme_page_queries_are_bounded(anonymous_client, url):
+    before = count_queries(anonymous_client, url)
+    region = Region.objects.get(code="01")
+    Organisation.objects.bulk_create(OrganisationFactory.build_batch(3600, region=region))
+    assert count_queries(anonymous_client, url) == before
+    assert before <= 8

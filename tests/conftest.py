@@ -1,0 +1,37 @@
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import translation
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the real reference data, loaded once per session."""
+    with django_db_blocker.unblock():
+        call_command("load_reference_data", stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture(autouse=True)
+def _finnish_by_default():
+    """Tests start in the default language, whatever the previous test activated."""
+    with translation.override("fi"):
+        yield
+
+
+@pytest.fixture
+def anonymous_client():
+    return Client()
+
+
+@pytest.fixture
+def ministry_user(db):
+    from tests.factories import MinistryTeamUserFactory
+
+    return MinistryTeamUserFactory()
+
+
+@pytest.fixture
+def ministry_client(ministry_user):
+    client = Client()
+    client.force_login(ministry_user)
+    return client

@@ -1,0 +1,60 @@
+"""The public pages, named once for the page, access and browser tests."""
+
+from django.urls import reverse
+
+from commitments.models import Action, Measure, Recommendation
+from organisations.models import Organisation
+
+# Names of the URL patterns that the public may open (all in i18n_patterns).
+PUBLIC_URL_NAMES = {
+    "home",
+    "accessibility",
+    "privacy",
+    "login",
+    "commitments:programme_overview",
+    "commitments:commitment_detail",
+    "commitments:measure_detail",
+    "commitments:action_detail",
+    "commitments:recommendation_detail",
+    "commitments:asked_of_us",
+    "commitments:evaluation_list",
+    "organisations:organisation_list",
+    "organisations:organisation_detail",
+}
+
+
+def public_paths(language, *, every_object=False):
+    """Paths of the public pages in one language; one object of each kind unless asked."""
+    from django.utils import translation
+
+    def first(queryset):
+        return queryset if every_object else queryset[:1]
+
+    with translation.override(language):
+        paths = [
+            reverse("home"),
+            reverse("accessibility"),
+            reverse("privacy"),
+            reverse("login"),
+            reverse("commitments:programme_overview"),
+            reverse("commitments:evaluation_list"),
+            reverse("commitments:asked_of_us"),
+            reverse("commitments:asked_of_us") + "?kind=municipality",
+            reverse("commitments:asked_of_us") + "?kind=wellbeing_county",
+            reverse("commitments:asked_of_us") + "?kind=state_administration",
+            reverse("commitments:commitment_detail", args=[1]),
+            reverse("organisations:organisation_list"),
+            reverse("organisations:organisation_list") + "?q=Helsin&kind=municipality",
+        ]
+        paths += [m.get_absolute_url() for m in first(Measure.objects.all())]
+        paths += [a.get_absolute_url() for a in first(Action.objects.all())]
+        paths += [r.get_absolute_url() for r in first(Recommendation.objects.all())]
+        special = Organisation.objects.filter(
+            kind__in=["municipality"], code__in=["091", "588", "507", "035"]
+        )
+        paths += [o.get_absolute_url() for o in special]
+        for kind in ["wellbeing_county", "ministry", "state_agency"]:
+            paths.append(Organisation.objects.filter(kind=kind).first().get_absolute_url())
+        if every_object:
+            paths += [reverse("commitments:commitment_detail", args=[n]) for n in (2, 3)]
+    return paths

@@ -1,0 +1,96 @@
+import re
+
+import pytest
+from django.test import RequestFactory
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import translation
+
+from avoin.views import server_error
+from tests.pages import PUBLIC_URL_NAMES, public_paths
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["fi", "sv", "en"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_public_page_renders_in_its_language(anonymous_client, language):
+    for path in public_paths(language, every_object=True):
+        assert path.startswith(f"/{language}/")
+        response = anonymous_client.get(path)
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        assert f'<html lang="{language}">' in html, path
+        assert html.count("<h1") == 1, path
+        assert 'href="/' + language + '/accessibility/"' in html, path
+        assert 'href="/' + language + '/privacy/"' in html, path
+
+
+@pytest.mark.parametrize(
+    "accept_language, expected", [("sv-FI,sv;q=0.9", "/sv/"), ("en", "/en/"), ("de", "/fi/")]
+)
+def test_bare_root_redirects_by_browser_language(anonymous_client, accept_language, expected):
+    response = anonymous_client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.parametrize(
+    "path, heading",
+    [
+        ("/fi/no-such-page/", "Sivua ei löytynyt"),
+        ("/sv/no-such-page/", "Sidan hittades inte"),
+        ("/en/no-such-page/", "Page not found"),
+        ("/fi/organisations/999999/", "Sivua ei löytynyt"),
+        ("/en/programme/measures/9.9/", "Page not found"),
+    ],
+)
+def test_unknown_pages_give_the_translated_404(anonymous_client, path, heading):
+    response = anonymous_client.get(path)
+    assert response.status_code == 404
+    assert heading in response.content.decode()
+
+
+def test_unknown_language_prefix_gives_404(anonymous_client):
+    response = anonymous_client.get("/de/", HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 404
+    assert '<html lang="sv">' in response.content.decode()
+
+
+@pytest.mark.parametrize("language, text", [("fi", "Jokin meni vikaan"), ("sv", "Något gick fel")])
+def test_server_error_page_is_translated(language, text):
+    request = RequestFactory().get(f"/{language}/")
+    with translation.override(language):
+        response = server_error(request)
+    assert response.status_code == 500
+    assert text in response.content.decode()
+
+
+def named_patterns(resolver=None, namespace=""):
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            prefix = f"{pattern.namespace}:" if pattern.namespace else namespace
+            yield from named_patterns(pattern, prefix)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield namespace + pattern.name
+
+
+# Pages that need a signed-in user, with the test that covers them.
+SIGNED_IN_URL_NAMES = {"logout"}
+
+
+def test_every_named_url_is_covered_by_an_access_test():
+    names = set(named_patterns())
+    uncovered = names - PUBLIC_URL_NAMES - SIGNED_IN_URL_NAMES
+    assert uncovered == set(), f"add these URLs to the access tests: {sorted(uncovered)}"
+
+
+def test_public_pages_show_no_personal_data(anonymous_client, ministry_user):
+    ministry_user.email = "maija.meikalainen@example.invalid"
+    ministry_user.save()
+    for path in public_paths("fi"):
+        html = anonymous_client.get(path).content.decode()
+        assert "maija.meikalainen" not in html
+        assert not re.search(r"[\w.]+@gov\.fi", html.replace("avoinhallinto@gov.fi", ""))
