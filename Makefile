@@ -20,7 +20,7 @@ $(STAMP): $(BIN)/python requirements.lock requirements-dev.lock
 run: $(STAMP)
 	DEBUG=on $(BIN)/python manage.py migrate --no-input
 	DEBUG=on $(BIN)/python manage.py load_reference_data
-	DEBUG=on $(BIN)/python manage.py seed_demo
+	DEBUG=on SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py seed_demo
 	DEBUG=on $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## test: lint, migrations check and the whole pytest suite (browser tests included)

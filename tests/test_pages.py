@@ -94,3 +94,24 @@ def test_public_pages_show_no_personal_data(anonymous_client, ministry_user):
         html = anonymous_client.get(path).content.decode()
         assert "maija.meikalainen" not in html
         assert not re.search(r"[\w.]+@gov\.fi", html.replace("avoinhallinto@gov.fi", ""))
+
+
+def test_ministry_team_signs_in_and_out(anonymous_client, ministry_user):
+    response = anonymous_client.post(
+        "/en/accounts/login/",
+        {"username": ministry_user.username, "password": "correct horse battery staple"},
+    )
+    assert response.status_code == 302
+    html = anonymous_client.get("/en/").content.decode()
+    assert f"Sign out ({ministry_user.username})" in html
+    assert 'href="/en/admin/"' in html
+    assert anonymous_client.post("/en/accounts/logout/").status_code == 302
+    assert "Sign in" in anonymous_client.get("/en/").content.decode()
+
+
+def test_wrong_password_is_refused_with_a_message(anonymous_client, ministry_user):
+    response = anonymous_client.post(
+        "/fi/accounts/login/", {"username": ministry_user.username, "password": "wrong"}
+    )
+    assert response.status_code == 200
+    assert 'role="alert"' in response.content.decode()

@@ -37,7 +37,7 @@ class Command(BaseCommand):
             user.groups.add(Group.objects.get(name=group_name))
         self.stdout.write(
             self.style.SUCCESS(
-                "\nDemo accounts ready. Sign in at http://127.0.0.1:8000/fi/accounts/login/\n"
+                f"\nDemo accounts ready. Sign in at {settings.SITE_URL}/fi/accounts/login/\n"
                 f"  Ministry team: username 'ministerio', password '{DEMO_PASSWORD}'\n"
                 "  (the administration is at /fi/admin/)\n"
             )

@@ -1,0 +1,61 @@
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+OUR_APPS = ["organisations", "commitments", "reporting"]
+
+
+def our_models():
+    return [model for name in OUR_APPS for model in apps.get_app_config(name).get_models()]
+
+
+def test_groups_exist_from_the_data_migration():
+    assert Group.objects.filter(name__in=[MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP]).count() == 2
+
+
+def test_every_model_is_registered_with_list_columns_filters_and_search():
+    for model in our_models():
+        assert admin.site.is_registered(model), model
+        model_admin = admin.site._registry[model]
+        assert len(model_admin.list_display) > 1, model
+        assert model_admin.search_fields, model
+
+
+@pytest.fixture
+def superuser_client(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
+@pytest.mark.parametrize("model", our_models(), ids=lambda model: model.__name__)
+def test_admin_pages_work(superuser_client, model, django_assert_max_num_queries):
+    opts = model._meta
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    with django_assert_max_num_queries(20):
+        response = superuser_client.get(changelist, {"q": "a"})
+    assert response.status_code == 200
+    instance = model.objects.first()
+    change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[instance.pk])
+    assert superuser_client.get(change).status_code == 200
+
+
+def test_organisations_cannot_be_deleted_in_the_admin(superuser_client):
+    from organisations.models import Organisation
+
+    helsinki = Organisation.objects.get(kind="municipality", code="091")
+    url = reverse("admin:organisations_organisation_delete", args=[helsinki.pk])
+    assert superuser_client.get(url).status_code == 403
+
+
+def test_admin_requires_staff(client):
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    client.force_login(UserFactory())
+    assert client.get(reverse("admin:index")).status_code == 302
