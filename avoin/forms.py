@@ -1,4 +1,7 @@
-"""Form behaviour every form of the portal shares."""
+"""Form behaviour every form of the portal shares, and the sign-in forms."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class AccessibleErrorsMixin:
@@ -14,3 +17,7 @@ class AccessibleErrorsMixin:
             if self.fields[name].help_text:
                 described_by.append(f"{bound.auto_id}_helptext")
             self.fields[name].widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+class SignInLinkForm(AccessibleErrorsMixin, forms.Form):
+    email = forms.EmailField(label=_("Work email"), max_length=254)

@@ -1,5 +1,6 @@
 """Avoin settings: one module, configured only through environment variables."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -42,6 +43,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "csp",
+    "axes",
+    "sesame",
+    "simple_history",
     "avoin",
     "organisations",
     "commitments",
@@ -59,7 +63,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "avoin.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "avoin.urls"
@@ -95,8 +103,35 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "account_home"
 LOGOUT_REDIRECT_URL = "home"
+
+# --- Signing in ------------------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses locked-out (username, IP address) pairs.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "sesame.backends.ModelBackend",
+]
+# Ministry team passwords: 5 failures per (username, IP address) lock for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_SENSITIVE_PARAMETERS = ["password", "sesame"]
+AXES_VERBOSE = False
+# Organisation members: emailed sign-in links, valid 10 minutes, usable once.
+SESAME_MAX_AGE = 10 * 60
+SESAME_ONE_TIME = True
+SESAME_TOKEN_NAME = "sesame"
+# Sessions: end after 60 idle minutes (renewed on every request) and at most 12 hours.
+SESSION_COOKIE_AGE = 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_MAX_LIFETIME = timedelta(hours=12)
+# "Email me a sign-in link": per client address and per email address.
+SIGN_IN_LINK_RATE = "5/15m"
+RATELIMIT_VIEW = "avoin.views.rate_limited"
 
 # --- Languages and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "fi"
@@ -156,6 +191,9 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_tokens": {"()": "avoin.logging.RedactSignInTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
 }

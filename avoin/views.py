@@ -1,9 +1,22 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.debug import sensitive_post_parameters
+from django_ratelimit.decorators import ratelimit
 
+from avoin.forms import SignInLinkForm
+from avoin.permissions import is_ministry_team, is_working_group, visible_organisations
+from avoin.services import sign_in_link_send
 from commitments.models import Event, Programme
+from organisations.models import NominationRequest
 
 
 @login_not_required
@@ -47,3 +60,98 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """500 in the language of the page, rendered without touching the database."""
     return render(request, "500.html", status=500)
+
+
+# --- Signing in with an emailed link ------------------------------------------------------------
+
+
+def _safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _link_page(response):
+    """Pages that carry a token are never cached and never send it on as a referrer."""
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@login_not_required
+@sensitive_post_parameters("sesame")
+@ratelimit(key="ip", rate=settings.SIGN_IN_LINK_RATE, method="POST", block=True)
+def login_link(request):
+    """Open an emailed sign-in link: a GET shows a button, only the POST signs in.
+
+    Mail scanners that follow the link therefore cannot use it up.
+    """
+    token = request.POST.get("sesame") or request.GET.get("sesame") or ""
+    next_path = _safe_next(request, reverse("account_home"))
+    # Checking the token does not use it up; signing in does (it changes last_login).
+    user = authenticate(request, sesame=token) if token else None
+    if user is not None and request.method == "POST":
+        login(request, user)
+        return redirect(next_path)
+    if user is None:
+        form = SignInLinkForm()
+        response = render(request, "registration/link_invalid.html", {"form": form}, status=400)
+        return _link_page(response)
+    return _link_page(
+        render(
+            request,
+            "registration/link_confirm.html",
+            {"token": token, "next": next_path, "link_user": user},
+        )
+    )
+
+
+@login_not_required
+@ratelimit(key="ip", rate=settings.SIGN_IN_LINK_RATE, method="POST", block=True)
+@ratelimit(key="post:email", rate=settings.SIGN_IN_LINK_RATE, method="POST", block=True)
+def login_link_request(request):
+    """Email me a sign-in link: the same answer whether or not the address is known."""
+    form = SignInLinkForm(request.POST or None)
+    if form.is_valid():
+        sign_in_link_send(email=form.cleaned_data["email"], language=get_language())
+        messages.success(
+            request,
+            _(
+                "If the address belongs to a member of an organisation, a sign-in link has been "
+                "sent to it. The link works once, for 10 minutes."
+            ),
+        )
+        return redirect("login_link_request")
+    return render(request, "registration/link_request.html", {"form": form})
+
+
+@login_not_required
+def rate_limited(request, exception=None):
+    """Too many sign-in attempts from one address in a short time."""
+    return render(request, "registration/rate_limited.html", status=429)
+
+
+def account_home(request):
+    """Where a signed-in user starts: their organisations and what is asked of them now."""
+    user = request.user
+    memberships = user.memberships.select_related("organisation")
+    open_requests = (
+        NominationRequest.objects.for_organisations(visible_organisations(user))
+        .filter(round__sent_at__isnull=False, round__closed_at__isnull=True)
+        .select_related("round", "organisation")
+        if not is_ministry_team(user)
+        else NominationRequest.objects.none()
+    )
+    return render(
+        request,
+        "registration/account_home.html",
+        {
+            "memberships": memberships,
+            "open_requests": open_requests,
+            "is_ministry_team": is_ministry_team(user),
+            "is_working_group": is_working_group(user),
+        },
+    )

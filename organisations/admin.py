@@ -1,12 +1,27 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Organisation, Region
+from .models import (
+    ContactPerson,
+    Membership,
+    NominationReminder,
+    NominationRequest,
+    NominationRound,
+    Organisation,
+    Region,
+)
 
 
 @admin.register(Region)
 class RegionAdmin(admin.ModelAdmin):
     list_display = ["code", "name_fi", "name_sv"]
     search_fields = ["code", "name_fi", "name_sv"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
 
 
 @admin.register(Organisation)
@@ -26,7 +41,60 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name_fi", "name_sv", "name_en", "code", "abbreviation"]
     list_select_related = ["region", "wellbeing_county", "ministry"]
     autocomplete_fields = ["wellbeing_county", "ministry", "merged_into"]
-    readonly_fields = []
+    inlines = [MembershipInline]
 
     def has_delete_permission(self, request, obj=None):
         return False  # organisations are never deleted: they end (valid_to) or merge
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "role", "created_at"]
+    list_filter = ["role", "organisation__kind"]
+    search_fields = ["user__email", "user__username", "organisation__name_fi"]
+    list_select_related = ["user", "organisation"]
+    autocomplete_fields = ["user", "organisation"]
+
+
+@admin.register(ContactPerson)
+class ContactPersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "organisation", "role", "email", "language", "active_from", "active_to"]
+    list_filter = ["role", "language", "organisation__kind"]
+    search_fields = ["name", "email", "organisation__name_fi"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]
+
+
+class NominationRequestInline(admin.TabularInline):
+    model = NominationRequest
+    fields = ["organisation", "status", "answered_at", "is_late", "channel"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(NominationRound)
+class NominationRoundAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "deadline", "sent_at", "closed_at", "created_by"]
+    list_filter = ["deadline"]
+    search_fields = ["title", "message"]
+    inlines = [NominationRequestInline]
+
+
+@admin.register(NominationRequest)
+class NominationRequestAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "round", "status", "answered_at", "is_late", "channel"]
+    list_filter = ["round", "status", "is_late", "channel", "organisation__ministry"]
+    search_fields = ["organisation__name_fi", "round__title"]
+    list_select_related = ["organisation", "round"]
+    readonly_fields = ["is_late", "version"]
+    autocomplete_fields = ["organisation", "representative", "deputy", "answered_by"]
+
+
+@admin.register(NominationReminder)
+class NominationReminderAdmin(admin.ModelAdmin):
+    list_display = ["request", "sent_on", "sent_at", "recipients"]
+    list_filter = ["sent_on"]
+    search_fields = ["request__organisation__name_fi", "recipients"]
+    list_select_related = ["request__organisation", "request__round"]

@@ -3,7 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 from avoin.forms import AccessibleErrorsMixin
 
-from .models import Organisation, Region
+from .models import (
+    ContactPerson,
+    Language,
+    Membership,
+    NominationRequest,
+    NominationRound,
+    Organisation,
+    Region,
+)
+from .services import NominationAction
 
 SEARCH_MAX_LENGTH = 100
 
@@ -57,3 +66,177 @@ class OrganisationFilterForm(AccessibleErrorsMixin, forms.Form):
         if data["language"]:
             queryset = queryset.filter(language_status=data["language"])
         return queryset
+
+
+class ContactPersonForm(AccessibleErrorsMixin, forms.ModelForm):
+    class Meta:
+        model = ContactPerson
+        fields = ["role", "name", "title", "email", "phone", "language"]
+
+
+class ContactPersonEditForm(ContactPersonForm):
+    """Corrections to a current contact's details; a change of person is a new contact."""
+
+    class Meta(ContactPersonForm.Meta):
+        fields = ["name", "title", "email", "phone", "language"]
+
+
+class MemberInviteForm(AccessibleErrorsMixin, forms.Form):
+    email = forms.EmailField(label=_("Work email"), max_length=254)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.EDITOR
+    )
+    language = forms.ChoiceField(label=_("Language of the invitation"), choices=Language.choices)
+
+
+ROUND_TARGET_CHOICES = [
+    (Organisation.Kind.STATE_AGENCY.value, _("State agencies")),
+    (Organisation.Kind.MINISTRY.value, _("Ministries")),
+]
+
+
+class NominationRoundForm(AccessibleErrorsMixin, forms.ModelForm):
+    target_kinds = forms.MultipleChoiceField(
+        label=_("Organisations asked"),
+        choices=ROUND_TARGET_CHOICES,
+        initial=[Organisation.Kind.STATE_AGENCY.value],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = NominationRound
+        fields = ["title", "message", "deadline", "target_kinds"]
+        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class NominationAnswerForm(AccessibleErrorsMixin, forms.Form):
+    """Confirm the representative on record, name a new one, or decline."""
+
+    ACTIONS = [
+        (NominationAction.CONFIRM, _("Confirm the representative on record")),
+        (NominationAction.NAME_NEW, _("Name a new representative")),
+        (NominationAction.DECLINE, _("Decline")),
+    ]
+
+    action = forms.ChoiceField(label=_("Our answer"), choices=ACTIONS, widget=forms.RadioSelect)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    representative_name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    representative_title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    representative_email = forms.EmailField(label=_("Work email"), required=False)
+    representative_phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    representative_language = forms.ChoiceField(
+        label=_("Preferred language"), choices=Language.choices, required=False
+    )
+    appointed_by_name = forms.CharField(
+        label=_("Appointed by (name)"), max_length=200, required=False
+    )
+    appointed_by_title = forms.CharField(
+        label=_("Appointed by (title)"), max_length=200, required=False
+    )
+    appointment_date = forms.DateField(
+        label=_("Date of appointment"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    deputy_name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    deputy_title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    deputy_email = forms.EmailField(label=_("Work email"), required=False)
+    deputy_phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    deputy_language = forms.ChoiceField(
+        label=_("Preferred language"), choices=Language.choices, required=False
+    )
+    decline_reason = forms.CharField(
+        label=_("Reason for declining"), max_length=2000, required=False, widget=forms.Textarea
+    )
+
+    NEW_REQUIRED = [
+        "representative_name",
+        "representative_email",
+        "appointed_by_name",
+        "appointed_by_title",
+        "appointment_date",
+    ]
+
+    def __init__(self, *args, has_representative=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_representative = has_representative
+        if not has_representative:
+            self.fields["action"].choices = [
+                choice for choice in self.ACTIONS if choice[0] != NominationAction.CONFIRM
+            ]
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        required = _("This field is required.")
+        if action == NominationAction.NAME_NEW:
+            for name in self.NEW_REQUIRED:
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, required)
+            if any(data.get(f"deputy_{part}") for part in ("name", "email")):
+                for name in ("deputy_name", "deputy_email"):
+                    if not data.get(name) and name not in self.errors:
+                        self.add_error(name, required)
+        elif action == NominationAction.DECLINE and not data.get("decline_reason"):
+            self.add_error("decline_reason", required)
+        return data
+
+    def person(self, prefix):
+        data = self.cleaned_data
+        if not data.get(f"{prefix}_name"):
+            return None
+        return {
+            "name": data[f"{prefix}_name"],
+            "title": data[f"{prefix}_title"],
+            "email": data[f"{prefix}_email"],
+            "phone": data[f"{prefix}_phone"],
+            "language": data[f"{prefix}_language"] or Language.FINNISH,
+        }
+
+    def answer(self):
+        """Keyword arguments for `nomination_answer`."""
+        data = self.cleaned_data
+        return {
+            "action": data["action"],
+            "expected_version": data["version"],
+            "representative": self.person("representative"),
+            "deputy": self.person("deputy"),
+            "appointed_by_name": data["appointed_by_name"],
+            "appointed_by_title": data["appointed_by_title"],
+            "appointment_date": data["appointment_date"],
+            "decline_reason": data["decline_reason"],
+        }
+
+
+class NominationAnswerOnBehalfForm(NominationAnswerForm):
+    """The ministry team records an answer that came by email or phone."""
+
+    channel = forms.ChoiceField(
+        label=_("How the answer came"),
+        choices=[
+            choice
+            for choice in NominationRequest.Channel.choices
+            if choice[0] != NominationRequest.Channel.PORTAL
+        ],
+    )
+    received_at = forms.DateTimeField(
+        label=_("Received (date and time)"),
+        help_text=_("When the answer arrived; decides whether it was on time."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d.%m.%Y %H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+    def clean_received_at(self):
+        from django.utils import timezone
+
+        received = self.cleaned_data["received_at"]
+        if received > timezone.now():
+            raise forms.ValidationError(_("The time cannot be in the future."))
+        return received
+
+    def answer(self):
+        return {
+            **super().answer(),
+            "channel": self.cleaned_data["channel"],
+            "answered_at": self.cleaned_data["received_at"],
+        }

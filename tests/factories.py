@@ -1,9 +1,18 @@
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from avoin.permissions import MINISTRY_TEAM_GROUP
-from organisations.models import Organisation, Region
+from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
+from organisations.models import (
+    ContactPerson,
+    Membership,
+    NominationRequest,
+    NominationRound,
+    Organisation,
+    Region,
+)
 
 
 class RegionFactory(factory.django.DjangoModelFactory):
@@ -64,4 +73,55 @@ class MinistryTeamUserFactory(UserFactory):
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
         if create:
-            self.groups.add(Group.objects.get(name=MINISTRY_TEAM_GROUP))
+            self.groups.add(Group.objects.get_or_create(name=MINISTRY_TEAM_GROUP)[0])
+
+
+class WorkingGroupUserFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"workinggroup{n}")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get_or_create(name=WORKING_GROUP_GROUP)[0])
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(AgencyFactory)
+    role = Membership.Role.EDITOR
+
+
+class ContactPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    organisation = factory.SubFactory(AgencyFactory)
+    role = ContactPerson.Role.NETWORK_REPRESENTATIVE
+    name = factory.Sequence(lambda n: f"Edustaja {n}")
+    title = "Erityisasiantuntija"
+    email = factory.Sequence(lambda n: f"edustaja{n}@example.invalid")
+    language = "fi"
+    active_from = datetime.date(2021, 1, 1)
+
+
+class NominationRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NominationRound
+
+    title = factory.Sequence(lambda n: f"Verkoston edustajat {n}")
+    message = "Vahvistakaa edustaja tai nimetkää uusi."
+    deadline = datetime.date(2024, 2, 9)
+    target_kinds = [Organisation.Kind.STATE_AGENCY]
+    created_by = factory.SubFactory(MinistryTeamUserFactory)
+    sent_at = factory.LazyFunction(lambda: datetime.datetime(2024, 1, 17, 10, tzinfo=datetime.UTC))
+
+
+class NominationRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NominationRequest
+
+    round = factory.SubFactory(NominationRoundFactory)
+    organisation = factory.SubFactory(AgencyFactory)

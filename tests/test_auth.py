@@ -1,0 +1,245 @@
+import datetime
+import logging
+import re
+import time
+from unittest import mock
+
+import pytest
+from axes.models import AccessAttempt, AccessLog
+from django.core import mail
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from avoin.logging import RedactSignInTokens
+from avoin.mail import sign_in_link
+from tests.factories import MembershipFactory, MinistryTeamUserFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+# The sign-in URLs this module covers (the URL walk in test_pages checks them off).
+AUTH_URL_NAMES = {"logout", "login_link", "login_link_request"}
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def sign_in(client, username, password, ip="10.0.0.1"):
+    return client.post(
+        "/fi/accounts/login/", {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
+
+
+# --- Ministry team: password and lockout ---------------------------------------------------------
+
+
+def test_five_failures_lock_the_username_from_that_address_for_15_minutes():
+    user = MinistryTeamUserFactory()
+    client = Client()
+    for _attempt in range(4):
+        assert sign_in(client, user.username, "wrong").status_code == 200
+    assert sign_in(client, user.username, "wrong").status_code == 429  # the fifth failure
+    locked = sign_in(client, user.username, PASSWORD)
+    assert locked.status_code == 429
+    assert "registration/locked_out.html" in [template.name for template in locked.templates]
+    # The same username from another address is not locked out.
+    assert sign_in(Client(), user.username, PASSWORD, ip="10.0.0.2").status_code == 302
+    # Every attempt is recorded.
+    assert (
+        AccessAttempt.objects.get(
+            username=user.username, ip_address="10.0.0.1"
+        ).failures_since_start
+        >= 5
+    )
+    assert AccessLog.objects.filter(username=user.username).exists()
+
+
+def test_lockout_ends_after_15_minutes():
+    user = MinistryTeamUserFactory()
+    for _attempt in range(5):
+        sign_in(Client(), user.username, "wrong")
+    AccessAttempt.objects.update(attempt_time=timezone.now() - datetime.timedelta(minutes=16))
+    assert sign_in(Client(), user.username, PASSWORD).status_code == 302
+
+
+def test_success_resets_the_failures():
+    user = MinistryTeamUserFactory()
+    for _attempt in range(4):
+        sign_in(Client(), user.username, "wrong")
+    assert sign_in(Client(), user.username, PASSWORD).status_code == 302
+    for _attempt in range(4):
+        sign_in(Client(), user.username, "wrong")
+    assert sign_in(Client(), user.username, PASSWORD).status_code == 302
+
+
+# --- Organisation members: emailed links ---------------------------------------------------------
+
+
+def member():
+    return MembershipFactory().user
+
+
+def link_parts(link):
+    path, query = link.split("?", 1)
+    return path.replace("http://127.0.0.1:8000", ""), query
+
+
+def test_link_page_does_not_use_the_link_up():
+    user = member()
+    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    client = Client()
+    for _visit in range(3):  # mail scanners, previews, the person themself
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 200
+        assert response["Cache-Control"] == "no-store"
+        assert response["Referrer-Policy"] == "no-referrer"
+    assert "_auth_user_id" not in client.session
+    token = re.search(r"sesame=([^&]+)", query).group(1)
+    response = client.post(path, {"sesame": token, "next": "/fi/accounts/"})
+    assert response.status_code == 302 and response["Location"] == "/fi/accounts/"
+    assert int(client.session["_auth_user_id"]) == user.pk
+
+
+def test_link_works_once():
+    user = member()
+    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    token = re.search(r"sesame=([^&]+)", query).group(1)
+    assert Client().post(path, {"sesame": token}).status_code == 302
+    again = Client().post(path, {"sesame": token})
+    assert again.status_code == 400
+    assert "registration/link_invalid.html" in [template.name for template in again.templates]
+
+
+def test_link_expires_after_10_minutes():
+    user = member()
+    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    token = re.search(r"sesame=([^&]+)", query).group(1)
+    later = time.time() + 10 * 60 + 1
+    with mock.patch("sesame.tokens_v2.time.time", return_value=later):
+        assert Client().get(f"{path}?{query}").status_code == 400
+        assert Client().post(path, {"sesame": token}).status_code == 400
+
+
+def test_link_is_void_once_the_user_is_deactivated():
+    user = member()
+    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    user.is_active = False
+    user.save()
+    assert Client().get(f"{path}?{query}").status_code == 400
+
+
+def test_link_never_redirects_to_another_site():
+    user = member()
+    path, query = link_parts(sign_in_link(user, next_path="/fi/", language="fi"))
+    token = re.search(r"sesame=([^&]+)", query).group(1)
+    response = Client().post(path, {"sesame": token, "next": "https://evil.example/"})
+    assert response["Location"] == reverse("account_home")
+
+
+@pytest.mark.parametrize("known", [True, False])
+def test_asking_for_a_link_answers_the_same_either_way(known):
+    address = member().email if known else "nobody@example.invalid"
+    client = Client()
+    response = client.post("/en/accounts/link/request/", {"email": address}, follow=True)
+    assert response.status_code == 200
+    assert "If the address belongs to a member" in response.content.decode()
+    assert len(mail.outbox) == (1 if known else 0)
+    if known:
+        assert "/en/accounts/link/?sesame=" in mail.outbox[0].body
+
+
+def test_deactivated_or_membershipless_users_get_no_link():
+    user = member()
+    user.is_active = False
+    user.save()
+    Client().post("/fi/accounts/link/request/", {"email": user.email})
+    Client().post("/fi/accounts/link/request/", {"email": UserFactory().email})
+    assert mail.outbox == []
+
+
+def test_asking_for_links_is_rate_limited():
+    client = Client()
+    statuses = [
+        client.post("/fi/accounts/link/request/", {"email": f"x{n}@example.invalid"}).status_code
+        for n in range(7)
+    ]
+    assert statuses[:5] == [302] * 5
+    assert statuses[5:] == [429, 429]
+
+
+def test_invalid_email_gets_an_error_next_to_the_field():
+    response = Client().post("/sv/accounts/link/request/", {"email": "<b>not an address"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_email_errors"' in html and "&lt;b&gt;not an address" in html
+
+
+def test_no_token_reaches_a_log(caplog):
+    user = member()
+    caplog.set_level(logging.DEBUG)
+    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    token = re.search(r"sesame=([^&]+)", query).group(1)
+    client = Client()
+    client.get(f"{path}?{query}")
+    client.post(path, {"sesame": token})
+    client.get(f"{path}?{query}")  # a used link: 400, which Django logs
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert token not in logged
+
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        __file__,
+        1,
+        '"GET %s HTTP/1.1" 200',
+        (f"{path}?{query}",),
+        None,
+    )
+    RedactSignInTokens().filter(record)
+    assert token not in record.getMessage() and "sesame=[redacted]" in record.getMessage()
+
+
+# --- Sessions ------------------------------------------------------------------------------------
+
+
+def test_session_ends_after_twelve_hours_however_active():
+    user = member()
+    client = Client()
+    client.force_login(user)
+    assert client.get("/fi/accounts/").status_code == 200
+    session = client.session
+    session["signed_in_at"] = time.time() - 12 * 60 * 60 - 1
+    session.save()
+    response = client.get("/fi/accounts/")
+    assert response.status_code == 302 and response["Location"] == "/fi/accounts/login/"
+    assert client.get("/fi/accounts/").status_code == 302
+
+
+def test_idle_sessions_end_after_an_hour(settings):
+    assert settings.SESSION_COOKIE_AGE == 3600
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_deactivating_a_user_ends_their_sessions():
+    user = member()
+    client = Client()
+    client.force_login(user)
+    assert client.get("/fi/accounts/").status_code == 200
+    user.is_active = False
+    user.save()
+    assert client.get("/fi/accounts/").status_code == 302
+
+
+def test_every_signed_in_page_has_a_logout():
+    client = Client()
+    client.force_login(member())
+    html = client.get("/fi/accounts/").content.decode()
+    assert 'action="/fi/accounts/logout/"' in html
+    assert client.post("/fi/accounts/logout/").status_code == 302
+    assert client.get("/fi/accounts/").status_code == 302
