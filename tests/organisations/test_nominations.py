@@ -1,0 +1,447 @@
+import csv
+import datetime
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from organisations.models import (
+    HELSINKI,
+    ContactPerson,
+    NominationReminder,
+    NominationRequest,
+    NominationRound,
+    Organisation,
+)
+from organisations.services import (
+    ConcurrentAnswer,
+    NominationAction,
+    nomination_answer,
+    nomination_round_send,
+)
+from tests.factories import NominationRequestFactory, NominationRoundFactory
+
+pytestmark = pytest.mark.django_db
+
+NEW_PERSON = {
+    "action": "name_new",
+    "representative_name": "Nina Uusi",
+    "representative_title": "Johtava asiantuntija",
+    "representative_email": "nina@stuk.example.invalid",
+    "representative_phone": "",
+    "representative_language": "sv",
+    "appointed_by_name": "Petteri Pääjohtaja",
+    "appointed_by_title": "Pääjohtaja",
+    "appointment_date": "2024-02-05",
+    "deputy_name": "",
+    "deputy_title": "",
+    "deputy_email": "",
+    "deputy_phone": "",
+    "deputy_language": "fi",
+    "decline_reason": "",
+}
+
+
+def en(url):
+    return url.replace("/fi/", "/en/", 1)
+
+
+def helsinki(*args):
+    return datetime.datetime(*args, tzinfo=HELSINKI)
+
+
+def answer(scene, *, action=NominationAction.CONFIRM, when=None, by=None, **details):
+    request = NominationRequest.objects.get(pk=scene.request.pk)
+    return nomination_answer(
+        nomination_request=request,
+        by=by or scene.editor,
+        action=action,
+        expected_version=request.version,
+        answered_at=when,
+        **details,
+    )
+
+
+# --- Creating and sending ------------------------------------------------------------------------
+
+
+def test_ministry_creates_a_round_for_agencies_by_default(scene):
+    client = scene.client("ministry")
+    form = client.get("/en/organisations/nominations/new/").content.decode()
+    assert re.search(r'value="state_agency"[^>]* checked', form)
+    assert not re.search(r'value="ministry"[^>]* checked', form)
+    response = client.post(
+        "/en/organisations/nominations/new/",
+        {
+            "title": "Verkoston edustajat 2025",
+            "message": "Vahvistakaa edustajanne.",
+            "deadline": "2025-02-07",
+            "target_kinds": ["state_agency", "ministry"],
+        },
+    )
+    created = NominationRound.objects.get(title="Verkoston edustajat 2025")
+    assert response["Location"] == created.get_absolute_url()
+    assert created.target_kinds == ["state_agency", "ministry"]
+    assert created.sent_at is None and created.created_by == scene.ministry
+
+
+@pytest.mark.parametrize(
+    "data, field, error",
+    [
+        ({"title": ""}, "title", "This field is required."),
+        ({"title": "x" * 10_000}, "title", "at most 200 characters"),
+        ({"deadline": "31.2.2024"}, "deadline", "Enter a valid date."),
+        ({"target_kinds": ["municipality"]}, "target_kinds", "Select a valid choice."),
+    ],
+)
+def test_bad_round_input_is_refused_and_kept(scene, data, field, error):
+    post = {
+        "title": "<i>Kierros</i>",
+        "message": "Viesti",
+        "deadline": "2025-02-07",
+        "target_kinds": ["state_agency"],
+        **data,
+    }
+    before = NominationRound.objects.count()
+    response = scene.client("ministry").post("/en/organisations/nominations/new/", post)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'id="id_{field}_errors"' in html and error in html
+    assert NominationRound.objects.count() == before
+    if field != "title":
+        assert "&lt;i&gt;Kierros&lt;/i&gt;" in html
+
+
+def test_sending_asks_every_agency_and_emails_registry_and_representative(scene, mailoutbox):
+    nomination_round = NominationRoundFactory(created_by=scene.ministry, sent_at=None)
+    scene.client("ministry").post(f"/en/organisations/nominations/{nomination_round.pk}/send/")
+    nomination_round.refresh_from_db()
+    assert nomination_round.sent_at is not None
+    agencies = Organisation.objects.of_kind("state_agency").count()
+    assert nomination_round.requests.count() == agencies
+    to_stuk = [m for m in mailoutbox if m.to[0].endswith("@stuk.example.invalid")]
+    assert sorted(m.to[0] for m in to_stuk) == [
+        "kirjaamo@stuk.example.invalid",
+        "riitta@stuk.example.invalid",
+    ]
+    for message in to_stuk:
+        assert "9.2.2024" in message.subject
+        assert "/accounts/link/?sesame=" in message.body
+        assert "Riitta Edustaja" in message.body
+    # The registry address becomes a member so that the link signs someone in.
+    assert scene.agency.memberships.filter(user__email="kirjaamo@stuk.example.invalid").exists()
+
+    sent = len(mailoutbox)
+    nomination_round_send(nomination_round=nomination_round, by=scene.ministry)
+    assert nomination_round.requests.count() == agencies  # nothing twice
+    assert len(mailoutbox) == sent
+
+
+# --- Answering -----------------------------------------------------------------------------------
+
+
+def test_liaison_confirms_the_representative_on_record(scene, mailoutbox):
+    client = scene.client("editor")
+    url = en(scene.request.get_absolute_url())
+    response = client.post(url, {**NEW_PERSON, "action": "confirm", "version": 0})
+    assert response.status_code == 302
+    scene.request.refresh_from_db()
+    assert scene.request.status == "confirmed"
+    assert scene.request.representative == scene.representative
+    assert scene.request.answered_by == scene.editor
+    assert [m.subject for m in mailoutbox if scene.editor.email in m.to]  # the receipt
+
+
+def test_liaison_names_a_new_representative_who_is_invited(scene, mailoutbox):
+    response = scene.client("editor").post(
+        en(scene.request.get_absolute_url()),
+        {
+            **NEW_PERSON,
+            "version": 0,
+            "deputy_name": "Dani Varahenkilö",
+            "deputy_email": "dani@stuk.example.invalid",
+        },
+    )
+    assert response.status_code == 302
+    scene.request.refresh_from_db()
+    assert scene.request.status == "new_named"
+    assert scene.request.representative.name == "Nina Uusi"
+    assert scene.request.deputy.name == "Dani Varahenkilö"
+    assert scene.request.appointed_by_title == "Pääjohtaja"
+    scene.representative.refresh_from_db()
+    assert not scene.representative.is_current
+    invitation = [m for m in mailoutbox if m.to == ["nina@stuk.example.invalid"]]
+    assert len(invitation) == 1 and "/sv/accounts/link/?sesame=" in invitation[0].body
+    assert scene.agency.memberships.filter(user__email="nina@stuk.example.invalid").exists()
+
+
+def test_declining_needs_a_reason(scene):
+    client = scene.client("editor")
+    url = en(scene.request.get_absolute_url())
+    response = client.post(url, {**NEW_PERSON, "action": "decline", "version": 0})
+    assert 'id="id_decline_reason_errors"' in response.content.decode()
+    response = client.post(
+        url, {**NEW_PERSON, "action": "decline", "version": 0, "decline_reason": "Ei resursseja"}
+    )
+    assert response.status_code == 302
+    scene.request.refresh_from_db()
+    assert (scene.request.status, scene.request.decline_reason) == ("declined", "Ei resursseja")
+
+
+@pytest.mark.parametrize(
+    "field, value, error",
+    [
+        ("representative_email", "not-an-address", "Enter a valid email address."),
+        ("representative_name", "", "This field is required."),
+        ("representative_title", "x" * 10_000, "at most 200 characters"),
+        ("appointment_date", "", "This field is required."),
+    ],
+)
+def test_bad_answers_are_refused_next_to_the_field(scene, field, value, error):
+    data = {**NEW_PERSON, "version": 0, "appointed_by_name": "<b>Pomo</b>", field: value}
+    before = ContactPerson.objects.count()
+    response = scene.client("editor").post(en(scene.request.get_absolute_url()), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'id="id_{field}_errors"' in html and error in html
+    assert "&lt;b&gt;Pomo&lt;/b&gt;" in html  # what was typed is kept, as text
+    scene.request.refresh_from_db()
+    assert scene.request.status == "pending" and ContactPerson.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    "when, late",
+    [
+        (helsinki(2024, 2, 9, 23, 59), False),
+        (helsinki(2024, 2, 10, 0, 1), True),
+        # 23:30 UTC on 9.2. is already 10.2. in Helsinki.
+        (datetime.datetime(2024, 2, 9, 23, 30, tzinfo=datetime.UTC), True),
+    ],
+)
+def test_deadline_covers_the_whole_day_in_helsinki(scene, when, late):
+    answered = answer(scene, when=when)
+    assert answered.is_late is late
+    assert NominationRequest.objects.late().filter(pk=answered.pk).exists() is late
+
+
+def test_late_answers_are_accepted_and_flagged(scene):
+    client = scene.client("editor")
+    page = client.get(en(scene.request.get_absolute_url())).content.decode()
+    assert "The deadline has passed" in page  # the 2024 deadline is behind us
+    client.post(
+        en(scene.request.get_absolute_url()), {**NEW_PERSON, "action": "confirm", "version": 0}
+    )
+    scene.request.refresh_from_db()
+    assert scene.request.status == "confirmed" and scene.request.is_late
+
+
+def test_answers_can_change_until_the_round_closes_and_every_version_is_kept(scene):
+    answer(scene, when=helsinki(2024, 2, 1, 12))
+    answer(
+        scene,
+        action=NominationAction.DECLINE,
+        when=helsinki(2024, 2, 3, 12),
+        decline_reason="Muutos",
+    )
+    request = NominationRequest.objects.get(pk=scene.request.pk)
+    assert request.status == "declined" and request.version == 2
+    statuses = list(request.history.order_by("history_date").values_list("status", flat=True))
+    assert statuses[-2:] == ["confirmed", "declined"]
+    html = scene.client("editor").get(en(request.get_absolute_url())).content.decode()
+    assert "Earlier versions of the answer" in html
+
+    scene.client("ministry").post(f"/en/organisations/nominations/{scene.round.pk}/close/")
+    response = scene.client("editor").post(
+        en(request.get_absolute_url()),
+        {**NEW_PERSON, "action": "confirm", "version": 2},
+        follow=True,
+    )
+    assert "The round is closed" in response.content.decode()
+    request.refresh_from_db()
+    assert request.status == "declined"
+
+
+def test_stale_form_gets_a_clear_message_and_saves_nothing(scene):
+    answer(scene, when=helsinki(2024, 2, 1, 12))  # someone else answered first
+    response = scene.client("editor").post(
+        en(scene.request.get_absolute_url()), {**NEW_PERSON, "version": 0}, follow=True
+    )
+    assert "Someone else answered this request" in response.content.decode()
+    request = NominationRequest.objects.get(pk=scene.request.pk)
+    assert request.status == "confirmed" and request.version == 1
+    assert not ContactPerson.objects.filter(name="Nina Uusi").exists()
+    with pytest.raises(ConcurrentAnswer):
+        nomination_answer(
+            nomination_request=request,
+            by=scene.editor,
+            action="confirm",
+            expected_version=0,
+        )
+
+
+def test_ministry_records_an_emailed_answer_with_its_channel(scene):
+    data = {
+        **NEW_PERSON,
+        "action": "confirm",
+        "version": 0,
+        "channel": "email",
+        "received_at": "2024-02-09T16:45",
+    }
+    response = scene.client("ministry").post(en(scene.request.get_absolute_url()), data)
+    assert response.status_code == 302
+    scene.request.refresh_from_db()
+    assert scene.request.channel == "email"
+    assert scene.request.answered_at == helsinki(2024, 2, 9, 16, 45)
+    assert scene.request.is_late is False
+    assert scene.request.answered_by == scene.ministry
+
+    future = {**data, "version": 1, "received_at": "2099-01-01T10:00"}
+    response = scene.client("ministry").post(en(scene.request.get_absolute_url()), future)
+    assert "cannot be in the future" in response.content.decode()
+
+
+def test_confirming_needs_a_representative_on_record(scene):
+    scene.representative.delete()
+    page = scene.client("editor").get(en(scene.request.get_absolute_url())).content.decode()
+    assert 'value="confirm"' not in page
+
+
+# --- Reminders -----------------------------------------------------------------------------------
+
+
+def remind(day, mailoutbox):
+    before = len(mailoutbox)
+    call_command("send_nomination_reminders", "--today", day, stdout=io.StringIO())
+    return len(mailoutbox) - before
+
+
+def test_reminders_go_to_pending_organisations_once_a_day(scene, mailoutbox):
+    answered = NominationRequestFactory(
+        round=scene.round,
+        organisation=scene.other_agency,
+        status="confirmed",
+        answered_at=helsinki(2024, 2, 1, 9),
+    )
+    assert remind("2024-02-02", mailoutbox) == 2  # 7 days before: registry + representative
+    assert remind("2024-02-02", mailoutbox) == 0  # never twice a day
+    assert remind("2024-02-03", mailoutbox) == 0  # not a reminder day
+    assert remind("2024-02-10", mailoutbox) == 2  # a day after the deadline
+    reminders = NominationReminder.objects.filter(request=scene.request)
+    assert sorted(r.sent_on.isoformat() for r in reminders) == ["2024-02-02", "2024-02-10"]
+    assert "kirjaamo@stuk.example.invalid" in reminders.first().recipients
+    assert not NominationReminder.objects.filter(request=answered).exists()
+    overdue = [m for m in mailoutbox if "waiting" in m.subject or "odottaa" in m.subject]
+    assert overdue
+
+
+def test_reminders_skip_closed_rounds(scene, mailoutbox):
+    scene.round.closed_at = helsinki(2024, 2, 1, 9)
+    scene.round.save()
+    assert remind("2024-02-02", mailoutbox) == 0
+
+
+# --- Dashboard and exports -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def answered_round(scene):
+    """The scene's round with an answer of every kind, on time and late."""
+    agencies = Organisation.objects.of_kind("state_agency").exclude(pk=scene.agency.pk)
+    requests = [NominationRequestFactory(round=scene.round, organisation=a) for a in agencies]
+    answer(scene, when=helsinki(2024, 2, 9, 23, 59))
+
+    def reply(request, when, action=NominationAction.CONFIRM, **details):
+        ContactPerson.objects.get_or_create(
+            organisation=request.organisation,
+            role="network_representative",
+            defaults={"name": f"Edustaja {request.pk}", "email": f"e{request.pk}@example.invalid"},
+        )
+        nomination_answer(
+            nomination_request=request,
+            by=scene.ministry,
+            action=action,
+            expected_version=0,
+            answered_at=when,
+            channel="email",
+            **details,
+        )
+
+    reply(requests[0], helsinki(2024, 2, 1, 10))
+    reply(requests[1], helsinki(2024, 2, 12, 10))
+    reply(requests[2], helsinki(2024, 2, 5, 10), NominationAction.DECLINE, decline_reason="-")
+    reply(
+        requests[3],
+        helsinki(2024, 2, 5, 11),
+        NominationAction.NAME_NEW,
+        representative={
+            "name": '=HYPERLINK("http://evil.example")',
+            "title": "",
+            "email": "new@example.invalid",
+            "phone": "",
+            "language": "en",
+        },
+        appointed_by_name="@Johtaja",
+        appointed_by_title="+Pääjohtaja",
+        appointment_date=datetime.date(2024, 2, 1),
+    )
+    NominationReminder.objects.create(
+        request=requests[4],
+        sent_on=datetime.date(2024, 2, 8),
+        sent_at=helsinki(2024, 2, 8, 7),
+        recipients="k@example.invalid",
+    )
+    return scene.round
+
+
+def test_dashboard_counts_by_status_time_and_branch(scene, answered_round):
+    response = scene.client("ministry").get(en(answered_round.get_absolute_url()))
+    context = response.context
+    assert dict((status, count) for status, _label, count in context["statuses"]) == {
+        "pending": 11,
+        "confirmed": 3,
+        "new_named": 1,
+        "declined": 1,
+    }
+    assert context["totals"]["late"] == 1 and context["totals"]["on_time"] == 4
+    stm = next(b for b in context["branches"] if b["organisation__ministry__abbreviation"] == "STM")
+    assert stm["total"] == 4
+    html = response.content.decode()
+    assert "<svg" in html and "<table" in html and "8.2.2024" in html  # last reminder
+    assert [row for row in context["chart"].rows if row[0] == datetime.date(2024, 2, 12)] == [
+        (datetime.date(2024, 2, 12), 1)
+    ]
+
+
+def test_dashboard_queries_do_not_grow_with_the_round(scene, answered_round):
+    client = scene.client("ministry")
+    with CaptureQueriesContext(connection) as small:
+        client.get(answered_round.get_absolute_url())
+    for organisation in Organisation.objects.of_kind("municipality")[:200]:
+        NominationRequestFactory(round=answered_round, organisation=organisation)
+    with CaptureQueriesContext(connection) as large:
+        client.get(answered_round.get_absolute_url())
+    assert len(large.captured_queries) == len(small.captured_queries) <= 15
+
+
+def test_network_exports_read_back_and_neutralise_formulas(scene, answered_round):
+    client = scene.client("ministry")
+    base = f"/en/organisations/nominations/{answered_round.pk}/network"
+    csv_response = client.get(base + ".csv")
+    assert csv_response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
+    assert len(rows) == 1 + answered_round.requests.count()
+    xlsx_response = client.get(base + ".xlsx")
+    sheet = load_workbook(io.BytesIO(xlsx_response.content)).active
+    cells = [[cell.value or "" for cell in row] for row in sheet.iter_rows()]
+    assert cells[0] == rows[0]
+    for table in (rows, cells):
+        flat = [value for row in table for value in row]
+        assert '\'=HYPERLINK("http://evil.example")' in flat
+        assert not [value for value in flat if re.match(r"^[=+\-@]", str(value))]
+        stuk = next(row for row in table if row[0] == "Säteilyturvakeskus")
+        assert stuk[3] == "Riitta Edustaja" and stuk[9] == "on time"
+    assert client.get(base + ".pdf").status_code == 404
