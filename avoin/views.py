@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate, login
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.debug import sensitive_post_parameters
 from django_ratelimit.decorators import ratelimit
+from sesame.backends import ModelBackend as SesameBackend
 
 from avoin.forms import SignInLinkForm
 from avoin.permissions import is_ministry_team, is_working_group, visible_organisations
@@ -65,6 +66,9 @@ def server_error(request):
 # --- Signing in with an emailed link ------------------------------------------------------------
 
 
+SESAME_BACKEND = "sesame.backends.ModelBackend"
+
+
 def _safe_next(request, default):
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
@@ -75,9 +79,10 @@ def _safe_next(request, default):
 
 
 def _link_page(response):
-    """Pages that carry a token are never cached and never send it on as a referrer."""
+    """Pages that carry a token are never cached. The site-wide referrer policy (same-origin)
+    keeps the address from other sites; "no-referrer" would make browsers send `Origin: null`
+    with the sign-in form, which CSRF protection rightly refuses."""
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 
@@ -92,9 +97,11 @@ def login_link(request):
     token = request.POST.get("sesame") or request.GET.get("sesame") or ""
     next_path = _safe_next(request, reverse("account_home"))
     # Checking the token does not use it up; signing in does (it changes last_login).
-    user = authenticate(request, sesame=token) if token else None
+    # The sesame backend is asked directly: a stale link is not a failed password, and
+    # must not lock a whole office out through django-axes.
+    user = SesameBackend().authenticate(request, sesame=token) if token else None
     if user is not None and request.method == "POST":
-        login(request, user)
+        login(request, user, backend=SESAME_BACKEND)
         return redirect(next_path)
     if user is None:
         form = SignInLinkForm()

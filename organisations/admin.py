@@ -81,6 +81,10 @@ class NominationRoundAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "message"]
     inlines = [NominationRequestInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Answers were judged on time or late against the deadline they were sent with.
+        return ["deadline", "sent_at"] if obj and obj.sent_at else []
+
 
 @admin.register(NominationRequest)
 class NominationRequestAdmin(SimpleHistoryAdmin):

@@ -98,7 +98,7 @@ def test_link_page_does_not_use_the_link_up():
         response = client.get(f"{path}?{query}")
         assert response.status_code == 200
         assert response["Cache-Control"] == "no-store"
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "same-origin"
     assert "_auth_user_id" not in client.session
     token = re.search(r"sesame=([^&]+)", query).group(1)
     response = client.post(path, {"sesame": token, "next": "/fi/accounts/"})
@@ -243,3 +243,35 @@ def test_every_signed_in_page_has_a_logout():
     assert 'action="/fi/accounts/logout/"' in html
     assert client.post("/fi/accounts/logout/").status_code == 302
     assert client.get("/fi/accounts/").status_code == 302
+
+
+def test_stale_links_do_not_lock_anyone_out():
+    user = member()
+    client = Client()
+    for _visit in range(8):
+        client.post("/fi/accounts/link/", {"sesame": "stale-token"}, REMOTE_ADDR="10.9.9.9")
+    cache.clear()  # only the rate limit, not a lockout, stopped that
+    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    token = re.search(r"sesame=([^&]+)", query).group(1)
+    response = Client().post(path, {"sesame": token}, REMOTE_ADDR="10.9.9.9")
+    assert response.status_code == 302
+    assert not AccessAttempt.objects.filter(ip_address="10.9.9.9").exists()
+
+
+def test_runserver_request_lines_are_redacted():
+    import logging.config
+
+    from django.conf import settings
+
+    logging.config.dictConfig(settings.LOGGING)
+    handler = logging.getLogger("django.server").handlers[0]
+    assert any(isinstance(f, RedactSignInTokens) for f in handler.filters)
+
+
+def test_gunicorn_access_log_leaves_out_query_strings():
+    from pathlib import Path
+
+    config = (Path(__file__).resolve().parents[1] / "gunicorn.conf.py").read_text()
+    log_format = re.search(r"access_log_format = '(.*)'", config).group(1)
+    assert "%(U)s" in log_format
+    assert "%(r)s" not in log_format and "%(q)s" not in log_format and "%(f)s" not in log_format

@@ -1,0 +1,39 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from organisations.models import Membership, NominationRequest, NominationRound
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_builds_the_2024_round_once(settings, mailoutbox):
+    settings.DEBUG = True
+    output = io.StringIO()
+    call_command("seed_demo", stdout=output)
+    call_command("seed_demo", stdout=io.StringIO())
+    assert (
+        "ministerio" in output.getvalue()
+        and "liaison@traficom.example.invalid" in output.getvalue()
+    )
+    nomination_round = NominationRound.objects.get()
+    assert nomination_round.deadline.isoformat() == "2024-02-09"
+    requests = nomination_round.requests
+    statuses = {status for status in requests.values_list("status", flat=True)}
+    assert statuses == {"pending", "confirmed", "new_named", "declined"}
+    assert (
+        requests.filter(is_late=True).exists()
+        and requests.filter(is_late=False, status__in=["confirmed", "new_named"]).exists()
+    )
+    traficom = requests.get(organisation__abbreviation="Traficom")
+    assert traficom.is_late is False  # 23:59 on the deadline day
+    assert NominationRequest.objects.filter(channel="email").exists()
+    assert Membership.objects.filter(role="viewer").exists()
+    assert mailoutbox == []  # replaying the past sends nothing
+
+
+def test_seed_demo_refuses_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG only"):
+        call_command("seed_demo")
