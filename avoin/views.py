@@ -160,5 +160,6 @@ def account_home(request):
             "open_requests": open_requests,
             "is_ministry_team": is_ministry_team(user),
             "is_working_group": is_working_group(user),
+            "is_editor": any(membership.can_edit for membership in memberships),
         },
     )

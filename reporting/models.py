@@ -1,0 +1,258 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import connection, models
+from django.db.models import Exists, F, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from avoin.translation import active_language
+from commitments.models import Measure, Recommendation, Theme, WorkArea
+from organisations.models import Language, Membership, Organisation
+
+SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
+
+
+class TargetGroup(models.TextChoices):
+    CHILDREN_YOUTH = "children_youth", _("Children and young people")
+    OLDER_PEOPLE = "older_people", _("Older people")
+    DISABLED = "disabled", _("People with disabilities")
+    IMMIGRANTS = "immigrants", _("Immigrants")
+    SWEDISH_SPEAKERS = "swedish_speakers", _("Swedish speakers")
+    SAMI = "sami", _("Sámi")
+    OTHER = "other", _("Other groups")
+
+
+class Emphasis(models.TextChoices):
+    """The emphases the letter gives good practices (measure 3.1)."""
+
+    EARLY_PARTICIPATION = "early_participation", _("Participation early in policy preparation")
+    CROSS_LEVEL = "cross_level_cooperation", _("Cooperation between levels of government")
+    CHILDREN_AND_YOUTH = "children_and_youth", _("Children and young people")
+
+
+def target_group_field(code):
+    return f"for_{code}"
+
+
+class GoodPracticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=GoodPractice.Status.PUBLISHED)
+
+    def of_organisations(self, organisations):
+        """Practices that any of the organisations stands behind."""
+        through = GoodPractice.organisations.through
+        return self.filter(
+            Exists(
+                through.objects.filter(
+                    goodpractice_id=OuterRef("pk"), organisation__in=organisations
+                )
+            )
+        )
+
+    def visible_to(self, user, *, is_ministry_team=False):
+        """Published practices, plus every practice of the user's organisations."""
+        if is_ministry_team:
+            return self
+        if not user.is_authenticated:
+            return self.published()
+        mine = Membership.objects.filter(user=user).values("organisation")
+        return self.filter(
+            Q(status=GoodPractice.Status.PUBLISHED)
+            | Q(pk__in=self.of_organisations(mine).values("pk"))
+        )
+
+    def search(self, text):
+        """Full-text search in each practice's own language on PostgreSQL, ranked.
+
+        "dialogeja" finds "dialogi" (finnish), "delaktighet" finds Swedish practices
+        (swedish). Elsewhere a plain case-insensitive contains-search.
+        """
+        text = text.strip()
+        if not text:
+            return self
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+            config = F("search_config")
+            vector = SearchVector("title", weight="A", config=config) + SearchVector(
+                "summary", "description", weight="B", config=config
+            )
+            query = SearchQuery(text, config=config, search_type="websearch")
+            return (
+                self.annotate(document=vector, rank=SearchRank(vector, query))
+                .filter(document=query)
+                .order_by("-rank", "-published_at", "-pk")
+            )
+        matches = Q()
+        for field in ("title", "summary", "description", "title_en", "summary_en"):
+            matches |= Q(**{f"{field}__icontains": text})
+        return self.filter(matches)
+
+    def with_english(self):
+        """Practices an international reader can read: English original or translation."""
+        return self.filter(Q(language=Language.ENGLISH) | ~Q(title_en=""))
+
+    def with_list_relations(self):
+        return self.prefetch_related("organisations", "measures")
+
+
+class GoodPractice(models.Model):
+    """A good practice of open government, logged by organisations and moderated."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        RETURNED = "returned", _("Returned for changes")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    EDITABLE = [Status.DRAFT, Status.RETURNED]
+
+    organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("organisations"), related_name="good_practices"
+    )
+    language = models.CharField(
+        _("language of the original"), max_length=2, choices=Language, db_index=True
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=600)
+    description = models.TextField(_("description"), max_length=10_000)
+    title_fi = models.CharField(_("title in Finnish"), max_length=200, blank=True)
+    summary_fi = models.TextField(_("summary in Finnish"), max_length=600, blank=True)
+    title_sv = models.CharField(_("title in Swedish"), max_length=200, blank=True)
+    summary_sv = models.TextField(_("summary in Swedish"), max_length=600, blank=True)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
+    summary_en = models.TextField(_("summary in English"), max_length=600, blank=True)
+    measures = models.ManyToManyField(
+        Measure, verbose_name=_("measures"), blank=True, related_name="good_practices"
+    )
+    recommendations = models.ManyToManyField(
+        Recommendation,
+        verbose_name=_("recommendations"),
+        blank=True,
+        related_name="good_practices",
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="good_practices"
+    )
+    work_areas = models.ManyToManyField(
+        WorkArea, verbose_name=_("work areas"), blank=True, related_name="good_practices"
+    )
+    for_children_youth = models.BooleanField(TargetGroup.CHILDREN_YOUTH.label, default=False)
+    for_older_people = models.BooleanField(TargetGroup.OLDER_PEOPLE.label, default=False)
+    for_disabled = models.BooleanField(TargetGroup.DISABLED.label, default=False)
+    for_immigrants = models.BooleanField(TargetGroup.IMMIGRANTS.label, default=False)
+    for_swedish_speakers = models.BooleanField(TargetGroup.SWEDISH_SPEAKERS.label, default=False)
+    for_sami = models.BooleanField(TargetGroup.SAMI.label, default=False)
+    for_other = models.BooleanField(TargetGroup.OTHER.label, default=False)
+    early_participation = models.BooleanField(Emphasis.EARLY_PARTICIPATION.label, default=False)
+    cross_level_cooperation = models.BooleanField(Emphasis.CROSS_LEVEL.label, default=False)
+    children_and_youth = models.BooleanField(Emphasis.CHILDREN_AND_YOUTH.label, default=False)
+    links = models.JSONField(_("links"), default=list, blank=True)
+    contact_email = models.EmailField(
+        _("contact"), help_text=_("A shared role mailbox, such as osallisuus@kunta.fi.")
+    )
+    started_year = models.PositiveSmallIntegerField(
+        _("year it began"),
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+        db_index=True,
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    moderation_note = models.TextField(_("note from the moderator"), max_length=2000, blank=True)
+    search_config = models.CharField(max_length=10, editable=False, default="finnish")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+
+    history = HistoricalRecords()
+    objects = GoodPracticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at", "-pk"]
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+        indexes = [
+            models.Index(fields=["for_children_youth"], name="practice_children_youth"),
+            models.Index(fields=["for_older_people"], name="practice_older_people"),
+            models.Index(fields=["for_disabled"], name="practice_disabled"),
+            models.Index(fields=["for_immigrants"], name="practice_immigrants"),
+            models.Index(fields=["for_swedish_speakers"], name="practice_swedish_speakers"),
+            models.Index(fields=["for_sami"], name="practice_sami"),
+            models.Index(fields=["for_other"], name="practice_other"),
+            models.Index(fields=["early_participation"], name="practice_early"),
+            models.Index(fields=["cross_level_cooperation"], name="practice_cross_level"),
+            models.Index(fields=["children_and_youth"], name="practice_children_flag"),
+            models.Index(fields=["status", "-published_at"], name="practice_status_published"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    status__in=["draft", "submitted", "returned", "published", "withdrawn"]
+                ),
+                name="practice_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=["fi", "sv", "en"]), name="practice_language_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_config = SEARCH_CONFIGS.get(self.language, "simple")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("reporting:practice_detail", args=[self.pk])
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_editable(self):
+        return self.status in self.EDITABLE
+
+    def text_in(self, field, language=None):
+        """(text, language) of the title or summary for a reader of `language`."""
+        language = language or active_language()
+        if language != self.language:
+            translated = getattr(self, f"{field}_{language}", "")
+            if translated:
+                return translated, language
+        return getattr(self, field), self.language
+
+    @property
+    def shown_title(self):
+        return self.text_in("title")[0]
+
+    @property
+    def shown_title_language(self):
+        return self.text_in("title")[1]
+
+    @property
+    def shown_summary(self):
+        return self.text_in("summary")[0]
+
+    @property
+    def shown_summary_language(self):
+        return self.text_in("summary")[1]
+
+    @property
+    def target_groups(self):
+        return [group for group in TargetGroup if getattr(self, target_group_field(group.value))]
+
+    @property
+    def emphases(self):
+        return [emphasis for emphasis in Emphasis if getattr(self, emphasis.value)]

@@ -3,6 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
 from organisations.models import (
@@ -13,6 +14,7 @@ from organisations.models import (
     Organisation,
     Region,
 )
+from reporting.models import GoodPractice
 
 
 class RegionFactory(factory.django.DjangoModelFactory):
@@ -125,3 +127,24 @@ class NominationRequestFactory(factory.django.DjangoModelFactory):
 
     round = factory.SubFactory(NominationRoundFactory)
     organisation = factory.SubFactory(AgencyFactory)
+
+
+class GoodPracticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoodPractice
+        skip_postgeneration_save = True
+
+    language = "fi"
+    title = factory.Sequence(lambda n: f"Hyvä käytäntö {n}")
+    summary = "Lyhyt kuvaus käytännöstä."
+    description = "Pidempi kuvaus siitä, miten käytäntö toimii."
+    contact_email = "osallisuus@example.invalid"
+    started_year = 2023
+    status = GoodPractice.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    created_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def organisations(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.organisations.set(extracted)

@@ -10,6 +10,7 @@ from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
 from organisations.models import NominationReminder
 from tests.factories import (
     ContactPersonFactory,
+    GoodPracticeFactory,
     MembershipFactory,
     NominationRequestFactory,
     UserFactory,
@@ -33,6 +34,7 @@ def our_models():
 @pytest.fixture
 def one_of_each(db):
     request = NominationRequestFactory()
+    GoodPracticeFactory(organisations=[request.organisation])
     MembershipFactory(organisation=request.organisation)
     ContactPersonFactory(organisation=request.organisation)
     NominationReminder.objects.create(

@@ -79,9 +79,11 @@ def named_patterns(resolver=None, namespace=""):
 
 def test_every_named_url_is_covered_by_an_access_test():
     from tests.organisations.test_access import ACCESS_CASES
+    from tests.reporting.test_access import ACCESS_CASES as PRACTICE_CASES
     from tests.test_auth import AUTH_URL_NAMES
 
-    covered = PUBLIC_URL_NAMES | AUTH_URL_NAMES | {case[0] for case in ACCESS_CASES}
+    cases = ACCESS_CASES + PRACTICE_CASES
+    covered = PUBLIC_URL_NAMES | AUTH_URL_NAMES | {case[0] for case in cases}
     uncovered = set(named_patterns()) - covered
     assert uncovered == set(), f"add these URLs to the access tests: {sorted(uncovered)}"
 

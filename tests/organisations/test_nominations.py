@@ -334,7 +334,7 @@ def test_reminders_go_to_pending_organisations_once_a_day(scene, mailoutbox):
     assert sorted(r.sent_on.isoformat() for r in reminders) == ["2024-02-02", "2024-02-10"]
     assert "kirjaamo@stuk.example.invalid" in reminders.first().recipients
     assert not NominationReminder.objects.filter(request=answered).exists()
-    overdue = [m for m in mailoutbox if "waiting" in m.subject or "odottaa" in m.subject]
+    overdue = [m for m in mailoutbox if "odotamme yhä" in m.subject]
     assert overdue
 
 

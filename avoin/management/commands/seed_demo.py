@@ -1,13 +1,17 @@
 import datetime
+from pathlib import Path
 
+import yaml
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
+from commitments.models import Measure, Recommendation, Theme, WorkArea
 from organisations.models import (
     HELSINKI,
     ContactPerson,
@@ -23,8 +27,16 @@ from organisations.services import (
     nomination_answer,
     nomination_round_send,
 )
+from reporting.models import GoodPractice, target_group_field
 
 DEMO_PASSWORD = "avoin-demo-salasana"
+DEMO_PRACTICES = Path(__file__).resolve().parents[3] / "reporting" / "data" / "demo_practices.yaml"
+# Municipal demo members: (Finnish name, address, role)
+DEMO_MUNICIPAL_MEMBERS = [
+    ("Espoo", "osallisuus@espoo.example.invalid", Membership.Role.EDITOR),
+    ("Vaasa", "delaktighet@vasa.example.invalid", Membership.Role.EDITOR),
+    ("Pohjanmaan hyvinvointialue", "osallisuus@pohjanmaa.example.invalid", Membership.Role.EDITOR),
+]
 ROUND_TITLE = "Avoimen hallinnon virkamiesverkoston edustajat 2024"
 ROUND_MESSAGE = (
     "Avoimuuden edistämisen tukena toimii valtionhallinnossa virkamiesverkosto, johon kaikilta "
@@ -72,6 +84,9 @@ class Command(BaseCommand):
                     EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
                 ):
                     self.round_2024(team, agencies)
+            members = self.municipal_members()
+            if not GoodPractice.objects.exists():
+                self.practices(team, members)
         self.stdout.write(
             self.style.SUCCESS(
                 "\nDemo data ready. Sign in at "
@@ -83,6 +98,8 @@ class Command(BaseCommand):
                 "    liaison@traficom.example.invalid (editor, Traficom)\n"
                 "    liaison@vero.example.invalid (editor, Verohallinto)\n"
                 "    viewer@tilastokeskus.example.invalid (viewer, Tilastokeskus)\n"
+                "    osallisuus@espoo.example.invalid (editor, Espoo: good practices)\n"
+                "    delaktighet@vasa.example.invalid (editor, Vaasa: good practices)\n"
                 "  The email, with the link, is printed in this console.\n"
             )
         )
@@ -216,3 +233,61 @@ class Command(BaseCommand):
                         "recipients": request.organisation.email,
                     },
                 )
+
+    def municipal_members(self):
+        User = get_user_model()
+        members = {}
+        for name, address, role in DEMO_MUNICIPAL_MEMBERS:
+            organisation = Organisation.objects.get(name_fi=name)
+            user, _created = User.objects.get_or_create(
+                username=address, defaults={"email": address}
+            )
+            Membership.objects.get_or_create(
+                user=user, organisation=organisation, defaults={"role": role}
+            )
+            members[organisation.pk] = user
+        return members
+
+    def practices(self, team, members):
+        """A few dozen practices across kinds, regions and languages, in every status."""
+        with open(DEMO_PRACTICES, encoding="utf-8") as handle:
+            entries = yaml.safe_load(handle)
+        measures = {m.number: m for m in Measure.objects.all()}
+        recommendations = {r.code: r for r in Recommendation.objects.all()}
+        themes = {t.name_fi: t for t in Theme.objects.all()}
+        work_areas = {w.number: w for w in WorkArea.objects.all()}
+        now = timezone.now()
+        for index, entry in enumerate(entries):
+            organisations = [Organisation.objects.get(name_fi=n) for n in entry["organisations"]]
+            status = entry["status"]
+            practice = GoodPractice(
+                language=entry["language"],
+                status=status,
+                created_by=members.get(organisations[0].pk, team),
+                moderation_note=entry["moderation_note"],
+                links=entry["links"],
+                contact_email=entry["contact_email"],
+                started_year=entry["started_year"],
+                early_participation=entry["early_participation"],
+                cross_level_cooperation=entry["cross_level_cooperation"],
+                children_and_youth=entry["children_and_youth"],
+                **{
+                    field: entry[field]
+                    for field in ("title", "summary", "description")
+                    + tuple(
+                        f"{f}_{lang}" for f in ("title", "summary") for lang in "fi sv en".split()
+                    )
+                },
+            )
+            for group in entry["target_groups"]:
+                setattr(practice, target_group_field(group), True)
+            if status != GoodPractice.Status.DRAFT:
+                practice.submitted_at = now - datetime.timedelta(days=60 - index)
+            if status in (GoodPractice.Status.PUBLISHED, GoodPractice.Status.WITHDRAWN):
+                practice.published_at = now - datetime.timedelta(days=50 - index)
+            practice.save()
+            practice.organisations.set(organisations)
+            practice.measures.set([measures[n] for n in entry["measures"]])
+            practice.recommendations.set([recommendations[c] for c in entry["recommendations"]])
+            practice.themes.set([themes[n] for n in entry["themes"]])
+            practice.work_areas.set([work_areas[n] for n in entry["work_areas"]])
