@@ -142,7 +142,6 @@ class GoodPracticeForm(AccessibleErrorsMixin, forms.ModelForm):
         address = self.cleaned_data["contact_email"].strip().lower()
         personal = (
             PERSONAL_ADDRESS.match(address)
-            or address == (self.user.email or "").lower()
             or ContactPerson.objects.filter(email__iexact=address).exists()
         )
         if personal:

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from commitments.models import Action, Measure, Recommendation
 from organisations.models import Organisation
+from reporting.models import GoodPractice
 
 # Names of the URL patterns that the public may open (all in i18n_patterns).
 PUBLIC_URL_NAMES = {
@@ -45,7 +46,11 @@ def public_paths(language, *, every_object=False):
             reverse("commitments:commitment_detail", args=[1]),
             reverse("organisations:organisation_list"),
             reverse("organisations:organisation_list") + "?q=Helsin&kind=municipality",
+            reverse("reporting:practice_list"),
+            reverse("reporting:practice_list") + "?q=dialogi&language=fi&measure=1.1",
+            reverse("reporting:practice_international"),
         ]
+        paths += [p.get_absolute_url() for p in first(GoodPractice.objects.published())]
         paths += [m.get_absolute_url() for m in first(Measure.objects.all())]
         paths += [a.get_absolute_url() for a in first(Action.objects.all())]
         paths += [r.get_absolute_url() for r in first(Recommendation.objects.all())]

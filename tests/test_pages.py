@@ -15,6 +15,10 @@ LANGUAGES = ["fi", "sv", "en"]
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_public_page_renders_in_its_language(anonymous_client, language):
+    from organisations.models import Organisation
+    from tests.factories import GoodPracticeFactory
+
+    GoodPracticeFactory(organisations=[Organisation.objects.get(kind="municipality", code="091")])
     for path in public_paths(language, every_object=True):
         assert path.startswith(f"/{language}/")
         response = anonymous_client.get(path)

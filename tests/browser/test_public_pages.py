@@ -7,6 +7,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_every_public_page_is_accessible(site, page, axe_check, language):
+    from commitments.models import Measure
+    from organisations.models import Organisation
+    from tests.factories import GoodPracticeFactory
+
+    practice = GoodPracticeFactory(
+        organisations=[Organisation.objects.get(kind="municipality", code="091")],
+        title="Dialogi kaupunginosissa",
+        title_en="Dialogue in the districts",
+        for_children_youth=True,
+        links=["https://www.example.invalid/dialogi"],
+    )
+    practice.measures.set([Measure.objects.get(number="1.1")])
     paths = public_paths(language) + [f"/{language}/no-such-page/"]
     for path in paths:
         response = page.goto(site + path)
