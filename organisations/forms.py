@@ -17,15 +17,9 @@ from .services import NominationAction
 SEARCH_MAX_LENGTH = 100
 
 
-class OrganisationFilterForm(AccessibleErrorsMixin, forms.Form):
-    """Search and filters of the organisation directory; every field is optional."""
+class OrganisationFacetsForm(forms.Form):
+    """Kind, region and wellbeing services county: filters other lists share."""
 
-    q = forms.CharField(
-        label=_("Name"),
-        required=False,
-        max_length=SEARCH_MAX_LENGTH,
-        help_text=_("Finnish or Swedish name, abbreviation or code."),
-    )
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds"))] + Organisation.Kind.choices
     )
@@ -43,16 +37,29 @@ class OrganisationFilterForm(AccessibleErrorsMixin, forms.Form):
         to_field_name="code",
         empty_label=_("All counties"),
     )
-    language = forms.ChoiceField(
-        label=_("Language status"),
-        required=False,
-        choices=[("", _("All language statuses"))] + Organisation.LanguageStatus.choices,
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].label_from_instance = lambda region: region.name
         self.fields["county"].label_from_instance = lambda county: county.name
+
+
+class OrganisationFilterForm(AccessibleErrorsMixin, OrganisationFacetsForm):
+    """Search and filters of the organisation directory; every field is optional."""
+
+    field_order = ["q", "kind", "region", "county", "language"]
+
+    q = forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        help_text=_("Finnish or Swedish name, abbreviation or code."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language status"),
+        required=False,
+        choices=[("", _("All language statuses"))] + Organisation.LanguageStatus.choices,
+    )
 
     def filter(self, queryset):
         data = self.cleaned_data

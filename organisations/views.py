@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from avoin.pagination import paginate
 from avoin.permissions import (
     can_edit_organisation,
     can_view_organisation,
@@ -53,13 +53,11 @@ def organisation_list(request):
         organisations = form.filter(organisations)
     else:
         organisations = organisations.none()
-    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paginate(request, organisations, PAGE_SIZE)
     return render(
         request,
         "organisations/organisation_list.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": query},
     )
 
 

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from avoin.forms import AccessibleErrorsMixin
 from commitments.models import Commitment, Measure, Recommendation, Theme, WorkArea
-from organisations.models import ContactPerson, Language, Organisation, Region
+from organisations.forms import OrganisationFacetsForm
+from organisations.models import ContactPerson, Language, Organisation
 
 from .models import Emphasis, GoodPractice, TargetGroup, target_group_field
 
@@ -190,8 +191,13 @@ class ReturnForm(AccessibleErrorsMixin, forms.Form):
     )
 
 
-class PracticeFilterForm(AccessibleErrorsMixin, forms.Form):
+class PracticeFilterForm(AccessibleErrorsMixin, OrganisationFacetsForm):
     """Search and filters of the public library; they combine and survive pagination."""
+
+    field_order = [
+        "q", "commitment", "measure", "theme", "work_area", "kind", "region", "county",
+        "language", "target_group", "emphasis", "year",
+    ]  # fmt: skip
 
     q = forms.CharField(label=_("Search"), required=False, max_length=SEARCH_MAX_LENGTH)
     commitment = forms.ModelChoiceField(
@@ -218,25 +224,6 @@ class PracticeFilterForm(AccessibleErrorsMixin, forms.Form):
         to_field_name="number",
         empty_label=_("All work areas"),
     )
-    kind = forms.ChoiceField(
-        label=_("Kind of organisation"),
-        required=False,
-        choices=[("", _("All kinds"))] + Organisation.Kind.choices,
-    )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        required=False,
-        queryset=Region.objects.all(),
-        to_field_name="code",
-        empty_label=_("All regions"),
-    )
-    county = forms.ModelChoiceField(
-        label=_("Wellbeing services county"),
-        required=False,
-        queryset=Organisation.objects.of_kind(Organisation.Kind.WELLBEING_COUNTY),
-        to_field_name="code",
-        empty_label=_("All counties"),
-    )
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("All languages"))] + Language.choices
     )
@@ -256,7 +243,8 @@ class PracticeFilterForm(AccessibleErrorsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["commitment"].label_from_instance = lambda c: f"{c.number}. {c.title}"
         self.fields["measure"].label_from_instance = lambda m: f"{m.number} {m.title[:60]}…"
-        for name in ("theme", "work_area", "region", "county"):
+        self.fields["kind"].label = _("Kind of organisation")
+        for name in ("theme", "work_area"):
             self.fields[name].label_from_instance = lambda obj: obj.name
 
     def filter(self, practices):

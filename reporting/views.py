@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.feedgenerator import Atom1Feed
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from avoin.pagination import paginate
 from avoin.permissions import is_ministry_team, ministry_team_required
 from organisations.models import Membership, Organisation
 
@@ -56,18 +56,14 @@ def practice_for(request, pk, *, edit=False):
     return practice
 
 
-def _library(request, practices, template, extra=None):
+def _library(request, practices, template):
     form = PracticeFilterForm(request.GET)
     if form.is_valid():
         practices = form.filter(practices).search(form.cleaned_data["q"])
     else:
         practices = practices.none()
-    page = Paginator(practices.with_list_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request, template, {"form": form, "page": page, "query": query.urlencode(), **(extra or {})}
-    )
+    page, query = paginate(request, practices.with_list_relations(), PAGE_SIZE)
+    return render(request, template, {"form": form, "page": page, "query": query})
 
 
 @login_not_required
