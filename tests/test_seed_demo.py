@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from organisations.models import Membership, NominationRequest, NominationRound
+from reporting.models import GoodPractice
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,12 @@ def test_seed_demo_builds_the_2024_round_once(settings, mailoutbox):
     assert NominationRequest.objects.filter(channel="email").exists()
     assert Membership.objects.filter(role="viewer").exists()
     assert mailoutbox == []  # replaying the past sends nothing
+    practices = GoodPractice.objects.all()
+    assert practices.count() == 36
+    assert set(practices.values_list("status", flat=True)) == set(GoodPractice.Status.values)
+    assert set(practices.values_list("language", flat=True)) == {"fi", "sv", "en"}
+    kinds = set(practices.values_list("organisations__kind", flat=True))
+    assert {"municipality", "wellbeing_county", "state_agency", "ministry"} <= kinds
 
 
 def test_seed_demo_refuses_without_debug(settings):
