@@ -186,6 +186,7 @@ IMPORT_COLUMNS = [
     "valid_from",
     "valid_to",
     "merged_into_code",
+    "email",
 ]
 REQUIRED_COLUMNS = ["kind", "name_fi"]
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
@@ -227,6 +228,7 @@ class OrganisationRowForm(forms.Form):
     valid_from = forms.DateField(input_formats=DATE_FORMATS, required=False)
     valid_to = forms.DateField(input_formats=DATE_FORMATS, required=False)
     merged_into_code = forms.CharField(max_length=20, required=False)
+    email = forms.EmailField(required=False)
 
     def clean(self):
         data = super().clean()
@@ -495,6 +497,14 @@ def _mail_request(nomination_request, *, template, extra=None):
 
 def nomination_round_targets(nomination_round):
     return Organisation.objects.of_kind(*nomination_round.target_kinds).active()
+
+
+def unreachable_organisations(organisations):
+    """Organisations with neither a registry address nor a current representative."""
+    return organisations.filter(email="").exclude(
+        contact_persons__role=ContactPerson.Role.NETWORK_REPRESENTATIVE,
+        contact_persons__active_to__isnull=True,
+    )
 
 
 def nomination_round_send(*, nomination_round, by) -> int:

@@ -5,6 +5,7 @@ from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from avoin.pagination import paginate
@@ -39,6 +40,7 @@ from .services import (
     nomination_round_close,
     nomination_round_send,
     nomination_round_targets,
+    unreachable_organisations,
 )
 
 PAGE_SIZE = 25
@@ -220,11 +222,17 @@ def nomination_round_detail(request, pk):
         )
         .order_by("organisation__ministry__name_fi")
     )
-    pending = (
-        requests.pending()
+    unreachable = set(
+        unreachable_organisations(
+            Organisation.objects.filter(nomination_requests__in=requests.pending())
+        ).values_list("pk", flat=True)
+    )
+    pending = [
+        (item, item.organisation_id in unreachable)
+        for item in requests.pending()
         .select_related("organisation")
         .annotate(last_reminder=Max("reminders__sent_at"), reminder_count=Count("reminders"))
-    )
+    ]
     answers = list(requests.answered().values_list("answered_at", flat=True))
     return render(
         request,
@@ -255,7 +263,30 @@ def nomination_round_send_view(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Requests sent to %(count)s organisations.") % {"count": count})
+        unreachable = unreachable_organisations(
+            Organisation.objects.filter(nomination_requests__round=nomination_round)
+        ).count()
+        if unreachable:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)s organisation has no email address on record and got no "
+                    "message: add its registry address or representative.",
+                    "%(count)s organisations have no email address on record and got no "
+                    "message: add their registry addresses or representatives.",
+                    unreachable,
+                )
+                % {"count": unreachable},
+            )
+        messages.success(
+            request,
+            ngettext(
+                "A request was sent to %(count)s organisation.",
+                "Requests were sent to %(count)s organisations.",
+                count,
+            )
+            % {"count": count},
+        )
     return redirect(nomination_round)
 
 

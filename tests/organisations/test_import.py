@@ -111,3 +111,20 @@ def test_file_that_is_not_utf8(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         run(tmp_path / "nothing.csv")
+
+
+def test_registry_addresses_can_be_imported(tmp_path):
+    run(
+        write(
+            tmp_path,
+            "kind,abbreviation,name_fi,email\nstate_agency,STUK,Säteilyturvakeskus,kirjaamo@stuk.example.invalid\n",
+        )
+    )
+    assert Organisation.objects.get(abbreviation="STUK").email == "kirjaamo@stuk.example.invalid"
+    with pytest.raises(CommandError, match="line 2: email:"):
+        run(
+            write(
+                tmp_path,
+                "kind,abbreviation,name_fi,email\nstate_agency,STUK,Säteilyturvakeskus,kirjaamo\n",
+            )
+        )

@@ -445,3 +445,14 @@ def test_network_exports_read_back_and_neutralise_formulas(scene, answered_round
         stuk = next(row for row in table if row[0] == "Säteilyturvakeskus")
         assert stuk[3] == "Riitta Edustaja" and stuk[9] == "on time"
     assert client.get(base + ".pdf").status_code == 404
+
+
+def test_sending_warns_about_organisations_nobody_can_be_reached_at(scene):
+    nomination_round = NominationRoundFactory(created_by=scene.ministry, sent_at=None)
+    response = scene.client("ministry").post(
+        f"/en/organisations/nominations/{nomination_round.pk}/send/", follow=True
+    )
+    html = response.content.decode()
+    unreachable = Organisation.objects.of_kind("state_agency").count() - 1  # all but STUK
+    assert f"{unreachable} organisations have no email address on record" in html
+    assert html.count("None: cannot be reached") == unreachable
