@@ -194,11 +194,6 @@ class Action(models.Model):
     def get_absolute_url(self):
         return reverse("commitments:action_detail", args=[self.code])
 
-    @property
-    def label(self):
-        """`1.1.a1` is shown as `1.1 / 1`."""
-        return f"{self.measure.number} / {self.position}"
-
 
 class Audience(models.TextChoices):
     """Whom a recommendation addresses, in the letter's own words."""

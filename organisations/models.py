@@ -183,20 +183,11 @@ class Organisation(models.Model):
     def get_absolute_url(self):
         return reverse("organisations:organisation_detail", args=[self.pk])
 
-    @property
-    def has_ended(self):
-        return self.valid_to is not None and self.valid_to < timezone.localdate()
-
 
 class Language(models.TextChoices):
     FINNISH = "fi", _("Finnish")
     SWEDISH = "sv", _("Swedish")
     ENGLISH = "en", _("English")
-
-
-class MembershipQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(user__is_active=True)
 
 
 class Membership(models.Model):
@@ -214,8 +205,6 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.EDITOR)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation__name_fi", "user__email"]
