@@ -442,7 +442,8 @@ class NominationAction:
     DECLINE = "decline"
 
 
-def _representative_of(organisation):
+def representative_of(organisation):
+    """The organisation's current network representative, or None."""
     return (
         ContactPerson.objects.for_organisation(organisation)
         .current()
@@ -472,7 +473,7 @@ def _mail_request(nomination_request, *, template, extra=None):
     from avoin.mail import send_templated_mail
 
     organisation = nomination_request.organisation
-    representative = _representative_of(organisation)
+    representative = representative_of(organisation)
     recipients = []
     if organisation.email:
         recipients.append((organisation.email, "fi"))
@@ -569,7 +570,7 @@ def nomination_answer(
         starts = (answered_at or timezone.now()).astimezone(HELSINKI).date()
         new_representative = None
         if action == NominationAction.CONFIRM:
-            current = _representative_of(organisation)
+            current = representative_of(organisation)
             if current is None:
                 raise ValidationError(
                     _("There is no representative on record to confirm: name one instead.")

@@ -40,6 +40,7 @@ from .services import (
     nomination_round_close,
     nomination_round_send,
     nomination_round_targets,
+    representative_of,
     unreachable_organisations,
 )
 
@@ -322,12 +323,7 @@ def nomination_request_detail(request, pk):
     on_behalf = is_ministry_team(request.user)
     if request.method == "POST" and not can_edit_organisation(request.user, organisation):
         raise PermissionDenied
-    representative = (
-        ContactPerson.objects.for_organisation(organisation)
-        .current()
-        .filter(role=ContactPerson.Role.NETWORK_REPRESENTATIVE)
-        .first()
-    )
+    representative = representative_of(organisation)
     form_class = NominationAnswerOnBehalfForm if on_behalf else NominationAnswerForm
     form = form_class(
         request.POST or None,
@@ -347,10 +343,15 @@ def nomination_request_detail(request, pk):
                 request,
                 _(
                     "Someone else answered this request while you were filling in the form. "
-                    "Their answer is shown below; nothing of yours was saved."
+                    "Their answer is shown below; nothing of yours was saved. Your entries are "
+                    "still in the form if you want to send them instead."
                 ),
             )
-            return redirect(nomination_request)
+            nomination_request.refresh_from_db()
+            representative = representative_of(organisation)
+            data = request.POST.copy()
+            data["version"] = nomination_request.version
+            form = form_class(data, has_representative=representative is not None)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -270,7 +270,9 @@ def test_stale_form_gets_a_clear_message_and_saves_nothing(scene):
     response = scene.client("editor").post(
         en(scene.request.get_absolute_url()), {**NEW_PERSON, "version": 0}, follow=True
     )
-    assert "Someone else answered this request" in response.content.decode()
+    html = response.content.decode()
+    assert "Someone else answered this request" in html
+    assert 'value="Nina Uusi"' in html and 'name="version" value="1"' in html  # kept, fresh
     request = NominationRequest.objects.get(pk=scene.request.pk)
     assert request.status == "confirmed" and request.version == 1
     assert not ContactPerson.objects.filter(name="Nina Uusi").exists()
