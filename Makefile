@@ -17,11 +17,15 @@ $(STAMP): $(BIN)/python requirements.lock requirements-dev.lock
 	touch $(STAMP)
 
 ## run: set everything up on SQLite and serve http://127.0.0.1:$(PORT)
-run: $(STAMP)
+run: $(STAMP) .env
 	DEBUG=on $(BIN)/python manage.py migrate --no-input
 	DEBUG=on $(BIN)/python manage.py load_reference_data
 	DEBUG=on SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py seed_demo
 	DEBUG=on $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Local settings for manage.py commands typed by hand; never used in production.
+.env:
+	printf '# Local development only (written by make run).\nDEBUG=on\n' > .env
 
 ## test: lint, migrations check and the whole pytest suite (browser tests included)
 test: $(STAMP) lint migrations-check

@@ -12,7 +12,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # --- Environment -----------------------------------------------------------------------------
 # Every setting that differs between environments is read here, and only here.
 env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# A local .env file (`make run` writes one with DEBUG=on); real environment variables win.
+environ.Env.read_env(env.str("ENV_FILE", default=str(BASE_DIR / ".env")), overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="" if not DEBUG else "insecure-local-development-key")

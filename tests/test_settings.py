@@ -23,7 +23,7 @@ def manage(*args, env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, **env},
+        env={**clean, "ENV_FILE": os.devnull, **env},
         capture_output=True,
         text=True,
         timeout=120,
