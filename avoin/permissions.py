@@ -44,6 +44,17 @@ def visible_organisations(user):
     return Organisation.objects.filter(memberships__user=user).distinct()
 
 
+def editable_organisations(user):
+    """The organisations whose own data the user may change."""
+    from organisations.models import Organisation
+
+    if is_ministry_team(user):
+        return Organisation.objects.all()
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user, memberships__role="editor")
+
+
 def can_view_organisation(user, organisation) -> bool:
     return is_ministry_team(user) or (
         user.is_authenticated and organisation.memberships.filter(user=user).exists()
@@ -53,6 +64,14 @@ def can_view_organisation(user, organisation) -> bool:
 def can_edit_organisation(user, organisation) -> bool:
     return is_ministry_team(user) or (
         user.is_authenticated and organisation.memberships.filter(user=user, role="editor").exists()
+    )
+
+
+def can_edit_practice(user, practice) -> bool:
+    """The ministry team, or an editor of one of the practice's organisations."""
+    return (
+        is_ministry_team(user)
+        or practice.organisations.filter(pk__in=editable_organisations(user)).exists()
     )
 
 

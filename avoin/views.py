@@ -33,7 +33,6 @@ def home(request):
             "programme": programme,
             "past_events": [event for event in events if event.date < today],
             "coming_events": [event for event in events if event.date >= today],
-            "today": today,
         },
     )
 

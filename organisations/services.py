@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from avoin.mail import send_templated_mail, sign_in_link
 
 from .models import (
     HELSINKI,
@@ -358,20 +361,22 @@ def organisations_import(*, path: Path, source: str = "") -> LoadSummary:
 # --- Members and contact persons ---------------------------------------------------------------
 
 
+def user_for_email(email: str):
+    """The account of a work email address, created on first use: members sign in by link."""
+    email = email.strip().lower()
+    User = get_user_model()
+    return User.objects.filter(email__iexact=email).first() or User.objects.create_user(
+        username=email, email=email
+    )
+
+
 def member_invite(
     *, organisation, email: str, role: str, invited_by, language: str = "fi"
 ) -> Membership:
     """Give the person at `email` a membership and email them a sign-in link."""
-    from django.contrib.auth import get_user_model
-
-    from avoin.mail import send_templated_mail, sign_in_link
-
     email = email.strip().lower()
-    User = get_user_model()
     with transaction.atomic():
-        user = User.objects.filter(email__iexact=email).first()
-        if user is None:
-            user = User.objects.create_user(username=email, email=email)
+        user = user_for_email(email)
         membership, created = Membership.objects.get_or_create(
             user=user, organisation=organisation, defaults={"role": role}
         )
@@ -454,14 +459,7 @@ def representative_of(organisation):
 
 def _request_link_for(address, organisation, nomination_request, language):
     """A sign-in link for whoever reads `address`, made a member of the organisation."""
-    from django.contrib.auth import get_user_model
-
-    from avoin.mail import sign_in_link
-
-    User = get_user_model()
-    user = User.objects.filter(email__iexact=address).first()
-    if user is None:
-        user = User.objects.create_user(username=address.lower(), email=address.lower())
+    user = user_for_email(address)
     Membership.objects.get_or_create(
         user=user, organisation=organisation, defaults={"role": Membership.Role.EDITOR}
     )
@@ -470,8 +468,6 @@ def _request_link_for(address, organisation, nomination_request, language):
 
 def _mail_request(nomination_request, *, template, extra=None):
     """Email the organisation's registry address and its representative, each with a link."""
-    from avoin.mail import send_templated_mail
-
     organisation = nomination_request.organisation
     representative = representative_of(organisation)
     recipients = []
@@ -554,8 +550,6 @@ def nomination_answer(
     answered_at=None,
 ) -> NominationRequest:
     """Record an answer. Of two simultaneous answers one stands; the other raises."""
-    from avoin.mail import send_templated_mail
-
     with transaction.atomic():
         locked = (
             NominationRequest.objects.select_for_update()

@@ -15,8 +15,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from avoin.pagination import paginate
-from avoin.permissions import is_ministry_team, ministry_team_required
-from organisations.models import Membership, Organisation
+from avoin.permissions import (
+    can_edit_practice,
+    editable_organisations,
+    is_ministry_team,
+    ministry_team_required,
+)
+from organisations.models import Organisation
 
 from .forms import GoodPracticeForm, PracticeFilterForm, ReturnForm
 from .models import GoodPractice
@@ -31,28 +36,19 @@ from .services import (
 PAGE_SIZE = 20
 
 
-def _editable_organisations(user):
-    if is_ministry_team(user):
-        return list(Organisation.objects.none())
-    return list(
-        Organisation.objects.filter(
-            memberships__user=user, memberships__role=Membership.Role.EDITOR
-        )
-    )
+def _own_organisations(user):
+    """An editor's organisations, offered first on the intake form (the team may pick any)."""
+    return [] if is_ministry_team(user) else list(editable_organisations(user))
 
 
-def practice_for(request, pk, *, edit=False):
+def practice_for(request, pk, *, edit=False, queryset=None):
     """A practice the user may see (else 404) and, if asked, edit (else 403)."""
-    ministry = is_ministry_team(request.user)
-    practice = get_object_or_404(
-        GoodPractice.objects.visible_to(request.user, is_ministry_team=ministry), pk=pk
+    practices = (queryset if queryset is not None else GoodPractice.objects.all()).visible_to(
+        request.user, is_ministry_team=is_ministry_team(request.user)
     )
-    if edit and not ministry:
-        own = practice.organisations.filter(
-            memberships__user=request.user, memberships__role=Membership.Role.EDITOR
-        )
-        if not own.exists():
-            raise PermissionDenied
+    practice = get_object_or_404(practices, pk=pk)
+    if edit and not can_edit_practice(request.user, practice):
+        raise PermissionDenied
     return practice
 
 
@@ -85,25 +81,21 @@ def practice_international(request):
 @login_not_required
 def practice_detail(request, pk):
     """One practice; unpublished ones only for their organisations and the ministry team."""
-    practice = practice_for(request, pk)
-    practice = (
-        GoodPractice.objects.filter(pk=practice.pk)
-        .prefetch_related(
+    practice = practice_for(
+        request,
+        pk,
+        queryset=GoodPractice.objects.prefetch_related(
             "organisations", "measures", "recommendations__measure", "themes", "work_areas"
-        )
-        .get()
-    )
-    ministry = is_ministry_team(request.user)
-    can_edit = (
-        ministry
-        or practice.organisations.filter(
-            memberships__user=request.user.pk, memberships__role=Membership.Role.EDITOR
-        ).exists()
+        ),
     )
     return render(
         request,
         "reporting/practice_detail.html",
-        {"practice": practice, "can_edit": can_edit, "is_ministry_team": ministry},
+        {
+            "practice": practice,
+            "can_edit": can_edit_practice(request.user, practice),
+            "is_ministry_team": is_ministry_team(request.user),
+        },
     )
 
 
@@ -120,15 +112,14 @@ def practice_mine(request):
         "reporting/practice_mine.html",
         {
             "practices": practices,
-            "can_create": bool(_editable_organisations(request.user))
-            or is_ministry_team(request.user),
+            "can_create": editable_organisations(request.user).exists(),
         },
     )
 
 
 def practice_create(request):
     """Log a new good practice; it is saved as a draft."""
-    own = _editable_organisations(request.user)
+    own = _own_organisations(request.user)
     ministry = is_ministry_team(request.user)
     if not own and not ministry:
         raise PermissionDenied
@@ -155,7 +146,7 @@ def practice_update(request, pk):
         request.POST or None,
         instance=practice,
         user=request.user,
-        own_organisations=_editable_organisations(request.user),
+        own_organisations=_own_organisations(request.user),
         is_ministry_team=is_ministry_team(request.user),
     )
     if form.is_valid():
