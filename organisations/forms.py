@@ -7,12 +7,12 @@ from .models import (
     ContactPerson,
     Language,
     Membership,
+    NominationAction,
     NominationRequest,
     NominationRound,
     Organisation,
     Region,
 )
-from .services import NominationAction
 
 SEARCH_MAX_LENGTH = 100
 
@@ -119,13 +119,9 @@ class NominationRoundForm(AccessibleErrorsMixin, forms.ModelForm):
 class NominationAnswerForm(AccessibleErrorsMixin, forms.Form):
     """Confirm the representative on record, name a new one, or decline."""
 
-    ACTIONS = [
-        (NominationAction.CONFIRM, _("Confirm the representative on record")),
-        (NominationAction.NAME_NEW, _("Name a new representative")),
-        (NominationAction.DECLINE, _("Decline")),
-    ]
-
-    action = forms.ChoiceField(label=_("Our answer"), choices=ACTIONS, widget=forms.RadioSelect)
+    action = forms.ChoiceField(
+        label=_("Our answer"), choices=NominationAction.choices, widget=forms.RadioSelect
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
     representative_name = forms.CharField(label=_("Name"), max_length=200, required=False)
     representative_title = forms.CharField(label=_("Title"), max_length=200, required=False)
@@ -169,7 +165,9 @@ class NominationAnswerForm(AccessibleErrorsMixin, forms.Form):
         self.has_representative = has_representative
         if not has_representative:
             self.fields["action"].choices = [
-                choice for choice in self.ACTIONS if choice[0] != NominationAction.CONFIRM
+                choice
+                for choice in NominationAction.choices
+                if choice[0] != NominationAction.CONFIRM
             ]
 
     def clean(self):
@@ -247,3 +245,66 @@ class NominationAnswerOnBehalfForm(NominationAnswerForm):
             "channel": self.cleaned_data["channel"],
             "answered_at": self.cleaned_data["received_at"],
         }
+
+
+# --- One row of an organisation import file -----------------------------------------------------
+
+IMPORT_DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
+MODEL_FIELD_OF_COLUMN = {
+    "region_code": "region",
+    "wellbeing_county_code": "wellbeing_county",
+    "ministry_abbreviation": "ministry",
+}
+
+
+class OrganisationRowForm(forms.Form):
+    """One row of an import file, validated as a form so errors name their column."""
+
+    kind = forms.ChoiceField(choices=Organisation.Kind.choices)
+    code = forms.CharField(max_length=20, required=False)
+    abbreviation = forms.CharField(max_length=20, required=False)
+    name_fi = forms.CharField(max_length=200)
+    name_sv = forms.CharField(max_length=200, required=False)
+    name_en = forms.CharField(max_length=200, required=False)
+    language_status = forms.ChoiceField(
+        choices=[("", "")] + Organisation.LanguageStatus.choices, required=False
+    )
+    region_code = forms.ModelChoiceField(
+        queryset=Region.objects.all(), to_field_name="code", required=False
+    )
+    wellbeing_county_code = forms.ModelChoiceField(
+        queryset=Organisation.objects.of_kind(Organisation.Kind.WELLBEING_COUNTY),
+        to_field_name="code",
+        required=False,
+    )
+    ministry_abbreviation = forms.ModelChoiceField(
+        queryset=Organisation.objects.of_kind(Organisation.Kind.MINISTRY),
+        to_field_name="abbreviation",
+        required=False,
+    )
+    valid_from = forms.DateField(input_formats=IMPORT_DATE_FORMATS, required=False)
+    valid_to = forms.DateField(input_formats=IMPORT_DATE_FORMATS, required=False)
+    merged_into_code = forms.CharField(max_length=20, required=False)
+    email = forms.EmailField(required=False)
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("valid_from")
+            and data.get("valid_to")
+            and data["valid_to"] < data["valid_from"]
+        ):
+            self.add_error("valid_to", _("The end date is before the start date."))
+        return data
+
+    def values(self, columns, merged_into):
+        """Model values for the columns the file has; absent columns leave fields alone."""
+        data = self.cleaned_data
+        values = {
+            MODEL_FIELD_OF_COLUMN.get(column, column): data[column]
+            for column in columns
+            if column != "merged_into_code"
+        }
+        if "merged_into_code" in columns:
+            values["merged_into"] = merged_into
+        return values

@@ -345,6 +345,14 @@ class NominationRound(models.Model):
         return self.is_sent and not self.is_closed
 
 
+class NominationAction(models.TextChoices):
+    """What an organisation answers to a request."""
+
+    CONFIRM = "confirm", _("Confirm the representative on record")
+    NAME_NEW = "name_new", _("Name a new representative")
+    DECLINE = "decline", _("Decline")
+
+
 class NominationRequestQuerySet(models.QuerySet):
     def for_organisations(self, organisations):
         return self.filter(organisation__in=organisations)

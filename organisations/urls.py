@@ -10,18 +10,18 @@ urlpatterns = [
     path("<int:pk>/contacts/new/", views.contact_create, name="contact_create"),
     path("<int:pk>/contacts/<int:contact_pk>/edit/", views.contact_update, name="contact_update"),
     path("<int:pk>/contacts/<int:contact_pk>/end/", views.contact_end, name="contact_end"),
-    path("<int:pk>/members/invite/", views.member_invite_view, name="member_invite"),
+    path("<int:pk>/members/invite/", views.member_invite, name="member_invite"),
     path("nominations/", views.nomination_round_list, name="nomination_round_list"),
     path("nominations/new/", views.nomination_round_create, name="nomination_round_create"),
     path("nominations/<int:pk>/", views.nomination_round_detail, name="nomination_round_detail"),
     path(
         "nominations/<int:pk>/send/",
-        views.nomination_round_send_view,
+        views.nomination_round_send,
         name="nomination_round_send",
     ),
     path(
         "nominations/<int:pk>/close/",
-        views.nomination_round_close_view,
+        views.nomination_round_close,
         name="nomination_round_close",
     ),
     path(

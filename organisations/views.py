@@ -31,18 +31,8 @@ from .forms import (
 )
 from .models import ContactPerson, NominationRequest, NominationRound, Organisation
 from .presenters import AnswersPerDayChart, contact_history
-from .services import (
-    ConcurrentAnswer,
-    contact_person_end,
-    contact_person_start,
-    member_invite,
-    nomination_answer,
-    nomination_round_close,
-    nomination_round_send,
-    nomination_round_targets,
-    representative_of,
-    unreachable_organisations,
-)
+from .services import members, nominations
+from .services.nominations import ConcurrentAnswer
 
 PAGE_SIZE = 25
 
@@ -104,7 +94,9 @@ def contact_create(request, pk):
     organisation = organisation_for(request, pk, edit=True)
     form = ContactPersonForm(request.POST or None)
     if form.is_valid():
-        contact_person_start(organisation=organisation, values=form.cleaned_data, by=request.user)
+        members.contact_person_start(
+            organisation=organisation, values=form.cleaned_data, by=request.user
+        )
         messages.success(request, _("The contact person was saved."))
         return redirect(organisation)
     return render(
@@ -140,7 +132,7 @@ def contact_end(request, pk, contact_pk):
         ContactPerson.objects.for_organisation(organisation).current(), pk=contact_pk
     )
     try:
-        contact_person_end(contact=contact, by=request.user)
+        members.contact_person_end(contact=contact, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -148,12 +140,12 @@ def contact_end(request, pk, contact_pk):
     return redirect(organisation)
 
 
-def member_invite_view(request, pk):
+def member_invite(request, pk):
     """Invite a person to the organisation: they get an emailed sign-in link."""
     organisation = organisation_for(request, pk, edit=True)
     form = MemberInviteForm(request.POST or None)
     if form.is_valid():
-        member_invite(
+        members.member_invite(
             organisation=organisation,
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
@@ -224,7 +216,7 @@ def nomination_round_detail(request, pk):
         .order_by("organisation__ministry__name_fi")
     )
     unreachable = set(
-        unreachable_organisations(
+        nominations.unreachable_organisations(
             Organisation.objects.filter(nomination_requests__in=requests.pending())
         ).values_list("pk", flat=True)
     )
@@ -248,7 +240,7 @@ def nomination_round_detail(request, pk):
             "branches": branches,
             "pending": pending,
             "chart": AnswersPerDayChart(answers, deadline=nomination_round.deadline),
-            "target_count": nomination_round_targets(nomination_round).count(),
+            "target_count": nominations.nomination_round_targets(nomination_round).count(),
             "can_manage": is_ministry_team(request.user),
         },
     )
@@ -256,15 +248,17 @@ def nomination_round_detail(request, pk):
 
 @ministry_team_required
 @require_POST
-def nomination_round_send_view(request, pk):
+def nomination_round_send(request, pk):
     """Send the round: one request per target organisation, each emailed."""
     nomination_round = get_object_or_404(NominationRound, pk=pk)
     try:
-        count = nomination_round_send(nomination_round=nomination_round, by=request.user)
+        count = nominations.nomination_round_send(
+            nomination_round=nomination_round, by=request.user
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        unreachable = unreachable_organisations(
+        unreachable = nominations.unreachable_organisations(
             Organisation.objects.filter(nomination_requests__round=nomination_round)
         ).count()
         if unreachable:
@@ -293,10 +287,10 @@ def nomination_round_send_view(request, pk):
 
 @ministry_team_required
 @require_POST
-def nomination_round_close_view(request, pk):
+def nomination_round_close(request, pk):
     """Close the round: answers can no longer be changed."""
     nomination_round = get_object_or_404(NominationRound, pk=pk)
-    nomination_round_close(nomination_round=nomination_round, by=request.user)
+    nominations.nomination_round_close(nomination_round=nomination_round, by=request.user)
     messages.success(request, _("The round was closed."))
     return redirect(nomination_round)
 
@@ -323,7 +317,7 @@ def nomination_request_detail(request, pk):
     on_behalf = is_ministry_team(request.user)
     if request.method == "POST" and not can_edit_organisation(request.user, organisation):
         raise PermissionDenied
-    representative = representative_of(organisation)
+    representative = nominations.representative_of(organisation)
     form_class = NominationAnswerOnBehalfForm if on_behalf else NominationAnswerForm
     form = form_class(
         request.POST or None,
@@ -335,7 +329,7 @@ def nomination_request_detail(request, pk):
     )
     if request.method == "POST" and form.is_valid() and can_answer:
         try:
-            nomination_answer(
+            nominations.nomination_answer(
                 nomination_request=nomination_request, by=request.user, **form.answer()
             )
         except ConcurrentAnswer:
@@ -348,7 +342,7 @@ def nomination_request_detail(request, pk):
                 ),
             )
             nomination_request.refresh_from_db()
-            representative = representative_of(organisation)
+            representative = nominations.representative_of(organisation)
             data = request.POST.copy()
             data["version"] = nomination_request.version
             form = form_class(data, has_representative=representative is not None)

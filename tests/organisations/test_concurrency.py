@@ -3,8 +3,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from organisations.models import ContactPerson, NominationRequest
-from organisations.services import ConcurrentAnswer, NominationAction, nomination_answer
+from organisations.models import ContactPerson, NominationAction, NominationRequest
+from organisations.services.nominations import ConcurrentAnswer, nomination_answer
 from tests.factories import (
     AgencyFactory,
     MembershipFactory,

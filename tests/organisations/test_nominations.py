@@ -12,14 +12,14 @@ from openpyxl import load_workbook
 from organisations.models import (
     HELSINKI,
     ContactPerson,
+    NominationAction,
     NominationReminder,
     NominationRequest,
     NominationRound,
     Organisation,
 )
-from organisations.services import (
+from organisations.services.nominations import (
     ConcurrentAnswer,
-    NominationAction,
     nomination_answer,
     nomination_round_send,
 )

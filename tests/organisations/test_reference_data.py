@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from organisations.models import Organisation, Region
-from organisations.services import DATA_DIR
+from organisations.services.registry import DATA_DIR
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, no_translations
 
 from commitments.services import programme_load
-from organisations.services import reference_data_load
+from organisations.services.registry import reference_data_load
 
 
 class Command(BaseCommand):

@@ -16,17 +16,14 @@ from organisations.models import (
     HELSINKI,
     ContactPerson,
     Membership,
+    NominationAction,
     NominationReminder,
     NominationRequest,
     NominationRound,
     Organisation,
 )
-from organisations.services import (
-    NominationAction,
-    contact_person_start,
-    nomination_answer,
-    nomination_round_send,
-)
+from organisations.services.members import contact_person_start
+from organisations.services.nominations import nomination_answer, nomination_round_send
 from reporting.models import GoodPractice, target_group_field
 
 DEMO_PASSWORD = "avoin-demo-salasana"

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
-from organisations.services import OrganisationImportError, organisations_import
+from organisations.services.imports import OrganisationImportError, organisations_import
 
 
 class Command(BaseCommand):

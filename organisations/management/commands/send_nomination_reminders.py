@@ -3,7 +3,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils import timezone
 
-from organisations.services import nomination_reminders_send
+from organisations.services.nominations import nomination_reminders_send
 
 
 def days(value):

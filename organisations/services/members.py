@@ -1,0 +1,83 @@
+"""Members of organisations and their contact persons."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from avoin.mail import send_templated_mail, sign_in_link
+from organisations.models import ContactPerson, Membership
+
+
+def user_for_email(email: str):
+    """The account of a work email address, created on first use: members sign in by link."""
+    email = email.strip().lower()
+    User = get_user_model()
+    return User.objects.filter(email__iexact=email).first() or User.objects.create_user(
+        username=email, email=email
+    )
+
+
+def member_invite(
+    *, organisation, email: str, role: str, invited_by, language: str = "fi"
+) -> Membership:
+    """Give the person at `email` a membership and email them a sign-in link."""
+    email = email.strip().lower()
+    with transaction.atomic():
+        user = user_for_email(email)
+        membership, created = Membership.objects.get_or_create(
+            user=user, organisation=organisation, defaults={"role": role}
+        )
+        if not created and membership.role != role:
+            membership.role = role
+            membership.save(update_fields=["role"])
+    send_templated_mail(
+        to=[email],
+        template="member_invitation",
+        context={
+            "organisation": organisation,
+            "role": membership.get_role_display(),
+            "link": sign_in_link(
+                user, next_path=organisation.get_absolute_url(), language=language
+            ),
+        },
+        language=language,
+    )
+    return membership
+
+
+SEATS = [ContactPerson.Role.NETWORK_REPRESENTATIVE, ContactPerson.Role.DEPUTY]
+
+
+def contact_person_start(*, organisation, values: dict, by, starts=None) -> ContactPerson:
+    """Add a contact person; for a representative or deputy, end whoever held the seat."""
+    starts = starts or timezone.localdate()
+    with transaction.atomic():
+        if values.get("role") in SEATS:
+            for holder in (
+                ContactPerson.objects.select_for_update()
+                .for_organisation(organisation)
+                .current()
+                .filter(role=values["role"])
+            ):
+                holder.active_to = max(starts, holder.active_from)
+                holder._history_user = by
+                holder.save(update_fields=["active_to"])
+        contact = ContactPerson(organisation=organisation, active_from=starts, **values)
+        contact.full_clean()
+        contact._history_user = by
+        contact.save()
+    return contact
+
+
+def contact_person_end(*, contact: ContactPerson, by, ends=None) -> ContactPerson:
+    """End a contact. A representative's seat is never left empty: name a successor instead."""
+    if contact.role == ContactPerson.Role.NETWORK_REPRESENTATIVE:
+        raise ValidationError(
+            _("The network representative is not ended on its own: name the new one instead.")
+        )
+    contact.active_to = max(ends or timezone.localdate(), contact.active_from)
+    contact._history_user = by
+    contact.save(update_fields=["active_to"])
+    return contact
