@@ -23,14 +23,20 @@ def active_language() -> str:
 
 
 class TranslatedField:
-    """Read `<base>_<language>` in the active language, falling back to Finnish.
+    """Read `<base>_<language>` in the active language, falling back to the original.
 
-    `Measure.title` returns `title_sv` on a Swedish page, or `title_fi` where no Swedish
-    text exists. The value carries `.lang` so that templates can mark the fallback.
+    `Measure.title` returns `title_sv` on a Swedish page, or `title_fi` where no Swedish text
+    exists: Finnish is the original of programme content. Content written by users has its own
+    original in any language: `TranslatedField("title", original="title", language="language")`
+    returns the translation into the page's language when there is one, else the field `title`,
+    written in the language the field `language` names. The value carries `.lang` so that
+    templates can mark the fallback.
     """
 
-    def __init__(self, base: str):
+    def __init__(self, base: str, *, original: str | None = None, language: str | None = None):
         self.base = base
+        self.original = original
+        self.original_language = language
 
     def __set_name__(self, owner, name):
         self.name = name
@@ -39,8 +45,16 @@ class TranslatedField:
         if instance is None:
             return self
         language = active_language()
-        value = getattr(instance, f"{self.base}_{language}", "") or ""
-        if not value:
-            language = DEFAULT_LANGUAGE
-            value = getattr(instance, f"{self.base}_{DEFAULT_LANGUAGE}", "") or ""
-        return Localized(value, language)
+        if self.original:
+            original_language = getattr(instance, self.original_language)
+            translated = "" if language == original_language else self._value(instance, language)
+            if translated:
+                return Localized(translated, language)
+            return Localized(getattr(instance, self.original), original_language)
+        value = self._value(instance, language)
+        if value:
+            return Localized(value, language)
+        return Localized(self._value(instance, DEFAULT_LANGUAGE), DEFAULT_LANGUAGE)
+
+    def _value(self, instance, language):
+        return getattr(instance, f"{self.base}_{language}", "") or ""

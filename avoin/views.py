@@ -14,10 +14,10 @@ from django_ratelimit.decorators import ratelimit
 from sesame.backends import ModelBackend as SesameBackend
 
 from avoin.forms import SignInLinkForm
-from avoin.permissions import is_ministry_team, is_working_group, visible_organisations
+from avoin.permissions import is_ministry_team, is_working_group
 from avoin.services import sign_in_link_send
 from commitments.models import Event, Programme
-from organisations.models import NominationRequest
+from organisations.models import NominationRequest, NominationRound
 
 
 @login_not_required
@@ -145,11 +145,11 @@ def account_home(request):
     user = request.user
     memberships = user.memberships.select_related("organisation")
     open_requests = (
-        NominationRequest.objects.for_organisations(visible_organisations(user))
-        .filter(round__sent_at__isnull=False, round__closed_at__isnull=True)
+        NominationRequest.objects.none()
+        if is_ministry_team(user)  # the team follows every round on its dashboards
+        else NominationRequest.objects.visible_to(user)
+        .filter(round__in=NominationRound.objects.open())
         .select_related("round", "organisation")
-        if not is_ministry_team(user)
-        else NominationRequest.objects.none()
     )
     return render(
         request,

@@ -3,8 +3,9 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from avoin.formats import finnish_date
 from avoin.translation import TranslatedField
-from organisations.models import Organisation
+from organisations.models import OrganisationKind
 
 
 class Programme(models.Model):
@@ -205,18 +206,31 @@ class Audience(models.TextChoices):
     ALL_ACTORS = "all_actors", _("Everyone")
 
     @classmethod
-    def for_organisation_kind(cls, kind):
-        """The audiences that include an organisation of the given kind."""
-        specific = {
-            Organisation.Kind.MUNICIPALITY: cls.MUNICIPALITIES,
-            Organisation.Kind.WELLBEING_COUNTY: cls.WELLBEING_COUNTIES,
-            Organisation.Kind.STATE_AGENCY: cls.STATE_ADMINISTRATION,
-            Organisation.Kind.MINISTRY: cls.STATE_ADMINISTRATION,
-        }
-        audiences = [cls.ALL_PUBLIC_ADMINISTRATION, cls.ALL_ACTORS]
-        if kind in specific:
-            audiences.insert(0, specific[kind])
-        return audiences
+    def of_kind(cls, kind):
+        """The audience that names organisations of this kind, or None (other organisations)."""
+        return AUDIENCE_OF_KIND.get(kind)
+
+    @classmethod
+    def specific(cls):
+        """The audiences that name one kind of organisation, as (value, label) choices."""
+        return [
+            (audience.value, audience.label)
+            for audience in dict.fromkeys(AUDIENCE_OF_KIND.values())
+        ]
+
+    @classmethod
+    def including(cls, audience):
+        """Every audience that an organisation of a specific audience belongs to."""
+        return [audience, cls.ALL_PUBLIC_ADMINISTRATION, cls.ALL_ACTORS]
+
+
+# The one mapping from kinds of organisation to the letter's audiences.
+AUDIENCE_OF_KIND = {
+    OrganisationKind.MUNICIPALITY: Audience.MUNICIPALITIES,
+    OrganisationKind.WELLBEING_COUNTY: Audience.WELLBEING_COUNTIES,
+    OrganisationKind.STATE_AGENCY: Audience.STATE_ADMINISTRATION,
+    OrganisationKind.MINISTRY: Audience.STATE_ADMINISTRATION,
+}
 
 
 class AskStrength(models.TextChoices):
@@ -231,9 +245,6 @@ class AskStrength(models.TextChoices):
 
 
 class RecommendationQuerySet(models.QuerySet):
-    def with_asks(self):
-        return self.select_related("measure__commitment").prefetch_related("asks", "deliverables")
-
     def for_audiences(self, audiences):
         """Recommendations that ask something of any of the audiences, each with those asks."""
         return (
@@ -391,7 +402,7 @@ class Event(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.date:%d.%m.%Y} {self.title_fi}"
+        return f"{finnish_date(self.date, self.precision)} {self.title_fi}"
 
 
 class Evaluation(models.Model):

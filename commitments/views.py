@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, render
 from .forms import AskedOfUsForm
 from .models import (
     Action,
-    Audience,
     Commitment,
     Evaluation,
     Measure,
@@ -124,10 +123,9 @@ def asked_of_us(request):
     form = AskedOfUsForm(request.GET or None)
     recommendations = None
     if form.is_valid():
-        audiences = Audience.for_organisation_kind(form.organisation_kind())
         recommendations = Recommendation.objects.filter(
             measure__commitment__programme=current_programme()
-        ).for_audiences(audiences)
+        ).for_audiences(form.audiences())
     return render(
         request,
         "commitments/asked_of_us.html",

@@ -1,26 +1,12 @@
-"""The civil servants' network as CSV and XLSX, safe to open in a spreadsheet."""
+"""The civil servants' network of a round as a table, for CSV and XLSX downloads."""
 
-import csv
-import io
-
-from django.http import Http404, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from .models import HELSINKI, NominationRequest
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+from avoin.formats import finnish_date
 
 
 def network_rows(nomination_round):
+    """A header and one row per organisation asked: its answer and its people."""
     header = [
         _("Organisation"),
         _("Administrative branch"),
@@ -37,61 +23,24 @@ def network_rows(nomination_round):
     requests = nomination_round.requests.select_related(
         "organisation__ministry", "representative", "deputy"
     ).order_by("organisation__name_fi")
-    rows = []
-    for request in requests:
-        representative, deputy = request.representative, request.deputy
-        answered = (
-            request.answered_at.astimezone(HELSINKI).strftime("%d.%m.%Y %H:%M")
-            if request.answered_at
-            else ""
-        )
-        timing = ""
-        if request.status != NominationRequest.Status.PENDING:
-            timing = _("late") if request.is_late else _("on time")
-        rows.append(
-            [
-                request.organisation.name_fi,
-                request.organisation.ministry.abbreviation if request.organisation.ministry else "",
-                request.get_status_display(),
-                representative.name if representative else "",
-                representative.email if representative else "",
-                representative.language if representative else "",
-                deputy.name if deputy else "",
-                deputy.email if deputy else "",
-                answered,
-                timing,
-                request.get_channel_display() if request.channel else "",
-            ]
-        )
-    return header, [[neutralise(value) for value in row] for row in rows]
+    return header, [_row(request) for request in requests]
 
 
-def network_response(nomination_round, file_format):
-    header, rows = network_rows(nomination_round)
-    stamp = timezone.localdate().isoformat()
-    filename = f"network-round-{nomination_round.pk}-{stamp}.{file_format}"
-    if file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-    elif file_format == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "Network"
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _row(request):
+    representative, deputy = request.representative, request.deputy
+    timing = ""
+    if request.is_answered:
+        timing = _("late") if request.is_late else _("on time")
+    return [
+        request.organisation.name_fi,
+        request.organisation.ministry.abbreviation if request.organisation.ministry else "",
+        request.get_status_display(),
+        representative.name if representative else "",
+        representative.email if representative else "",
+        representative.language if representative else "",
+        deputy.name if deputy else "",
+        deputy.email if deputy else "",
+        finnish_date(request.answered_at, "minute"),
+        timing,
+        request.get_channel_display() if request.channel else "",
+    ]

@@ -61,18 +61,14 @@ class OrganisationFilterForm(AccessibleErrorsMixin, OrganisationFacetsForm):
         choices=[("", _("All language statuses"))] + Organisation.LanguageStatus.choices,
     )
 
-    def filter(self, queryset):
+    def filter(self, organisations):
         data = self.cleaned_data
-        queryset = queryset.search(data["q"])
-        if data["kind"]:
-            queryset = queryset.filter(kind=data["kind"])
-        if data["region"]:
-            queryset = queryset.filter(region=data["region"])
-        if data["county"]:
-            queryset = queryset.filter(wellbeing_county=data["county"])
-        if data["language"]:
-            queryset = queryset.filter(language_status=data["language"])
-        return queryset
+        return organisations.search(data["q"]).facets(
+            kind=data["kind"],
+            region=data["region"],
+            county=data["county"],
+            language=data["language"],
+        )
 
 
 class ContactPersonForm(AccessibleErrorsMixin, forms.ModelForm):

@@ -1,15 +1,16 @@
 import datetime
-import zoneinfo
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from avoin.translation import TranslatedField
+
+from .access import MembershipRole, OrganisationScopedQuerySet
 
 
 class Region(models.Model):
@@ -31,7 +32,9 @@ class Region(models.Model):
         return self.name_fi
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(OrganisationScopedQuerySet):
+    organisation_path = ""  # an organisation's own data belongs to itself
+
     def of_kind(self, *kinds):
         return self.filter(kind__in=kinds)
 
@@ -55,8 +58,32 @@ class OrganisationQuerySet(models.QuerySet):
             | Q(code=text)
         )
 
+    def facets(self, *, kind="", region=None, county=None, language=""):
+        """The directory's and the library's organisation filters; each one given narrows."""
+        organisations = self
+        if kind:
+            organisations = organisations.filter(kind=kind)
+        if region:
+            organisations = organisations.filter(region=region)
+        if county:  # the county itself and the municipalities in it
+            organisations = organisations.filter(Q(wellbeing_county=county) | Q(pk=county.pk))
+        if language:
+            organisations = organisations.filter(language_status=language)
+        return organisations
+
     def with_public_relations(self):
         return self.select_related("region", "wellbeing_county", "ministry", "merged_into")
+
+    def asked_in(self, nomination_round):
+        """The organisations a representative round asks."""
+        return self.of_kind(*nomination_round.target_kinds).active()
+
+    def unreachable(self):
+        """Organisations with neither a registry address nor a current representative."""
+        return self.filter(email="").exclude(
+            contact_persons__role=ContactRole.NETWORK_REPRESENTATIVE,
+            contact_persons__active_to__isnull=True,
+        )
 
 
 class OrganisationKind(models.TextChoices):
@@ -67,21 +94,25 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Other organisation")
 
 
+class LanguageStatus(models.TextChoices):
+    FINNISH = "finnish", _("Finnish-speaking")
+    SWEDISH = "swedish", _("Swedish-speaking")
+    BILINGUAL_FINNISH_MAJORITY = "bilingual_fi", _("Bilingual, Finnish majority")
+    BILINGUAL_SWEDISH_MAJORITY = "bilingual_sv", _("Bilingual, Swedish majority")
+
+
+class CountyStatus(models.TextChoices):
+    IN_COUNTY = "in_county", _("Belongs to a wellbeing services county")
+    HELSINKI_OWN = "helsinki_own", _("Organises its own services")
+    ALAND_OUTSIDE_REFORM = "aland", _("Outside the wellbeing services county reform")
+
+
 class Organisation(models.Model):
     """A public-sector organisation that the action plan addresses. Never deleted."""
 
     Kind = OrganisationKind
-
-    class LanguageStatus(models.TextChoices):
-        FINNISH = "finnish", _("Finnish-speaking")
-        SWEDISH = "swedish", _("Swedish-speaking")
-        BILINGUAL_FINNISH_MAJORITY = "bilingual_fi", _("Bilingual, Finnish majority")
-        BILINGUAL_SWEDISH_MAJORITY = "bilingual_sv", _("Bilingual, Swedish majority")
-
-    class CountyStatus(models.TextChoices):
-        IN_COUNTY = "in_county", _("Belongs to a wellbeing services county")
-        HELSINKI_OWN = "helsinki_own", _("Organises its own services")
-        ALAND_OUTSIDE_REFORM = "aland", _("Outside the wellbeing services county reform")
+    LanguageStatus = LanguageStatus
+    CountyStatus = CountyStatus
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, db_index=True)
     code = models.CharField(
@@ -183,6 +214,28 @@ class Organisation(models.Model):
     def get_absolute_url(self):
         return reverse("organisations:organisation_detail", args=[self.pk])
 
+    @property
+    def is_municipality(self):
+        return self.kind == OrganisationKind.MUNICIPALITY
+
+    @property
+    def is_wellbeing_county(self):
+        return self.kind == OrganisationKind.WELLBEING_COUNTY
+
+    @property
+    def is_ministry(self):
+        return self.kind == OrganisationKind.MINISTRY
+
+    @property
+    def organises_own_services(self):
+        """Helsinki: no wellbeing services county, the city organises the services."""
+        return self.county_status == CountyStatus.HELSINKI_OWN
+
+    @property
+    def is_outside_county_reform(self):
+        """The Åland municipalities."""
+        return self.county_status == CountyStatus.ALAND_OUTSIDE_REFORM
+
 
 class Language(models.TextChoices):
     FINNISH = "fi", _("Finnish")
@@ -190,12 +243,14 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
+class MembershipQuerySet(OrganisationScopedQuerySet):
+    pass
+
+
 class Membership(models.Model):
     """A user's place in an organisation: editors change its data, viewers read it."""
 
-    class Role(models.TextChoices):
-        EDITOR = "editor", _("Editor")
-        VIEWER = "viewer", _("Viewer")
+    Role = MembershipRole
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
@@ -206,6 +261,9 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.EDITOR)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    history = HistoricalRecords()
+    objects = MembershipQuerySet.as_manager()
+
     class Meta:
         ordering = ["organisation__name_fi", "user__email"]
         verbose_name = _("membership")
@@ -215,7 +273,7 @@ class Membership(models.Model):
                 fields=["user", "organisation"], name="membership_unique_user_organisation"
             ),
             models.CheckConstraint(
-                condition=Q(role__in=["editor", "viewer"]), name="membership_role_valid"
+                condition=Q(role__in=MembershipRole.values), name="membership_role_valid"
             ),
         ]
 
@@ -227,21 +285,31 @@ class Membership(models.Model):
         return self.role == self.Role.EDITOR
 
 
-class ContactPersonQuerySet(models.QuerySet):
+class ContactRole(models.TextChoices):
+    NETWORK_REPRESENTATIVE = "network_representative", _("Network representative")
+    DEPUTY = "deputy", _("Deputy")
+    OTHER = "other", _("Other contact")
+
+
+# The seats held by one person at a time; naming a new holder ends the previous one.
+SEATS = [ContactRole.NETWORK_REPRESENTATIVE, ContactRole.DEPUTY]
+
+
+class ContactPersonQuerySet(OrganisationScopedQuerySet):
     def current(self):
         return self.filter(active_to__isnull=True)
 
     def for_organisation(self, organisation):
         return self.filter(organisation=organisation)
 
+    def representatives(self):
+        return self.filter(role=ContactRole.NETWORK_REPRESENTATIVE)
+
 
 class ContactPerson(models.Model):
     """A person an organisation names as its contact. A change of person ends the old row."""
 
-    class Role(models.TextChoices):
-        NETWORK_REPRESENTATIVE = "network_representative", _("Network representative")
-        DEPUTY = "deputy", _("Deputy")
-        OTHER = "other", _("Other contact")
+    Role = ContactRole
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="contact_persons"
@@ -268,7 +336,7 @@ class ContactPerson(models.Model):
             # One current representative and one current deputy per organisation.
             models.UniqueConstraint(
                 fields=["organisation", "role"],
-                condition=Q(active_to__isnull=True) & ~Q(role="other"),
+                condition=Q(active_to__isnull=True) & Q(role__in=SEATS),
                 name="contact_one_current_per_seat",
             ),
             models.CheckConstraint(
@@ -284,13 +352,21 @@ class ContactPerson(models.Model):
     def is_current(self):
         return self.active_to is None
 
-
-HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
+    @property
+    def is_representative(self):
+        return self.role == ContactRole.NETWORK_REPRESENTATIVE
 
 
 class NominationRoundQuerySet(models.QuerySet):
     def open(self):
         return self.filter(sent_at__isnull=False, closed_at__isnull=True)
+
+    def with_answer_counts(self):
+        """Each round with `request_count` and `answered_count`."""
+        return self.annotate(
+            request_count=Count("requests"),
+            answered_count=Count("requests", filter=~Q(requests__status=NominationStatus.PENDING)),
+        )
 
 
 class NominationRound(models.Model):
@@ -330,7 +406,10 @@ class NominationRound(models.Model):
     def deadline_ends_at(self):
         """The first moment that is late: midnight after the deadline day in Helsinki."""
         next_day = self.deadline + datetime.timedelta(days=1)
-        return datetime.datetime.combine(next_day, datetime.time.min, tzinfo=HELSINKI)
+        return timezone.make_aware(
+            datetime.datetime.combine(next_day, datetime.time.min),
+            timezone.get_default_timezone(),
+        )
 
     @property
     def is_sent(self):
@@ -353,34 +432,71 @@ class NominationAction(models.TextChoices):
     DECLINE = "decline", _("Decline")
 
 
-class NominationRequestQuerySet(models.QuerySet):
+class NominationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    CONFIRMED = "confirmed", _("Confirmed")
+    NEW_NAMED = "new_named", _("New representative named")
+    DECLINED = "declined", _("Declined")
+
+
+class NominationChannel(models.TextChoices):
+    PORTAL = "portal", _("Avoin")
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone")
+    OTHER = "other", _("Other")
+
+
+class NominationRequestQuerySet(OrganisationScopedQuerySet):
     def for_organisations(self, organisations):
         return self.filter(organisation__in=organisations)
 
     def pending(self):
-        return self.filter(status=NominationRequest.Status.PENDING)
+        return self.filter(status=NominationStatus.PENDING)
 
     def answered(self):
-        return self.exclude(status=NominationRequest.Status.PENDING)
+        return self.exclude(status=NominationStatus.PENDING)
 
     def late(self):
         return self.filter(is_late=True)
+
+    def status_counts(self) -> dict:
+        """How many requests are in each status, every status present."""
+        counts = dict(self.values_list("status").annotate(count=Count("pk")).order_by())
+        return {status: counts.get(status, 0) for status in NominationStatus.values}
+
+    def totals(self) -> dict:
+        """Requests asked, answered, answered on time and answered late."""
+        answered = ~Q(status=NominationStatus.PENDING)
+        return self.aggregate(
+            total=Count("pk"),
+            answered=Count("pk", filter=answered),
+            on_time=Count("pk", filter=answered & Q(is_late=False)),
+            late=Count("pk", filter=Q(is_late=True)),
+        )
+
+    def by_branch(self):
+        """Status counts per administrative branch (the agency's ministry)."""
+        per_status = {
+            status: Count("pk", filter=Q(status=status)) for status in NominationStatus.values
+        }
+        return (
+            self.values("organisation__ministry")
+            .annotate(total=Count("pk"), late=Count("pk", filter=Q(is_late=True)), **per_status)
+            .order_by("organisation__ministry__name_fi")
+        )
+
+    def with_reminders(self):
+        """Each request with `reminder_count` and the time of its `last_reminder`."""
+        return self.annotate(
+            last_reminder=Max("reminders__sent_at"), reminder_count=Count("reminders")
+        )
 
 
 class NominationRequest(models.Model):
     """One organisation's part in a round: its answer, and every version of it."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        CONFIRMED = "confirmed", _("Confirmed")
-        NEW_NAMED = "new_named", _("New representative named")
-        DECLINED = "declined", _("Declined")
-
-    class Channel(models.TextChoices):
-        PORTAL = "portal", _("Avoin")
-        EMAIL = "email", _("Email")
-        PHONE = "phone", _("Phone")
-        OTHER = "other", _("Other")
+    Status = NominationStatus
+    Channel = NominationChannel
 
     round = models.ForeignKey(NominationRound, on_delete=models.PROTECT, related_name="requests")
     organisation = models.ForeignKey(
@@ -434,11 +550,11 @@ class NominationRequest(models.Model):
                 fields=["round", "organisation"], name="nomination_request_unique"
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["pending", "confirmed", "new_named", "declined"]),
+                condition=Q(status__in=NominationStatus.values),
                 name="nomination_request_status_valid",
             ),
             models.CheckConstraint(
-                condition=Q(status="pending") | Q(answered_at__isnull=False),
+                condition=Q(status=NominationStatus.PENDING) | Q(answered_at__isnull=False),
                 name="nomination_request_answered_has_time",
             ),
         ]
@@ -455,7 +571,12 @@ class NominationRequest(models.Model):
 
     @property
     def is_answered(self):
-        return self.status != self.Status.PENDING
+        return self.status != NominationStatus.PENDING
+
+    @property
+    def is_on_behalf(self):
+        """Recorded by the ministry team from an email, a call or a letter."""
+        return bool(self.channel) and self.channel != NominationChannel.PORTAL
 
 
 class NominationReminder(models.Model):

@@ -1,12 +1,15 @@
-"""Display logic too heavy for templates: the answers chart and readable history."""
+"""Display logic too heavy for templates: the round dashboard, its chart, readable history."""
 
 import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import HELSINKI, ContactPerson
+from avoin.formats import finnish_date
+
+from .models import ContactPerson, NominationStatus, Organisation
 
 
 @dataclass
@@ -26,7 +29,7 @@ class AnswersPerDayChart:
 
     def __init__(self, answered_at, *, deadline):
         self.deadline = deadline
-        counts = Counter(moment.astimezone(HELSINKI).date() for moment in answered_at)
+        counts = Counter(timezone.localdate(moment) for moment in answered_at)
         self.rows = sorted(counts.items())
         self.maximum = max(counts.values(), default=0)
         self.bars = self._bars(counts)
@@ -65,7 +68,7 @@ class AnswersPerDayChart:
 
 def _shown(value):
     if isinstance(value, datetime.date):
-        return f"{value.day}.{value.month}.{value.year}"
+        return finnish_date(value)
     return value or "–"
 
 
@@ -101,3 +104,51 @@ def contact_history(organisation, limit=50):
         )
     entries.sort(key=lambda entry: entry["when"], reverse=True)
     return entries[:limit]
+
+
+@dataclass
+class Branch:
+    """One administrative branch's row: requests in each status, in `NominationStatus` order."""
+
+    ministry: Organisation | None
+    total: int
+    late: int
+    by_status: list[int]
+
+
+class RoundDashboard:
+    """The figures of one round: status counts, branches, pending organisations, the chart."""
+
+    def __init__(self, nomination_round):
+        self.round = nomination_round
+        requests = nomination_round.requests.all()
+        counts = requests.status_counts()
+        self.statuses = [(status, status.label, counts[status]) for status in NominationStatus]
+        self.totals = requests.totals()
+        self.branches = self._branches(requests)
+        pending = requests.pending().select_related("organisation").with_reminders()
+        unreachable = set(
+            Organisation.objects.filter(nomination_requests__in=pending)
+            .unreachable()
+            .values_list("pk", flat=True)
+        )
+        self.pending = [(item, item.organisation_id in unreachable) for item in pending]
+        self.chart = AnswersPerDayChart(
+            requests.answered().values_list("answered_at", flat=True),
+            deadline=nomination_round.deadline,
+        )
+        self.target_count = Organisation.objects.asked_in(nomination_round).count()
+
+    @staticmethod
+    def _branches(requests):
+        rows = list(requests.by_branch())
+        ministries = Organisation.objects.in_bulk([row["organisation__ministry"] for row in rows])
+        return [
+            Branch(
+                ministry=ministries.get(row["organisation__ministry"]),
+                total=row["total"],
+                late=row["late"],
+                by_status=[row[status] for status in NominationStatus.values],
+            )
+            for row in rows
+        ]

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -24,8 +24,8 @@ urlpatterns = [
         views.nomination_round_close,
         name="nomination_round_close",
     ),
-    path(
-        "nominations/<int:pk>/network.<str:file_format>",
+    re_path(
+        r"^nominations/(?P<pk>[0-9]+)/network\.(?P<file_format>csv|xlsx)$",
         views.nomination_round_export,
         name="nomination_round_export",
     ),

@@ -1,25 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from avoin.exports import table_response
 from avoin.pagination import paginate
-from avoin.permissions import (
-    can_edit_organisation,
-    can_view_organisation,
-    is_ministry_team,
-    ministry_team_required,
-    organisation_for,
-    visible_organisations,
-    working_group_required,
-)
+from avoin.permissions import is_ministry_team, ministry_team_required, working_group_required
 
 from . import exports
+from .access import may_edit, may_view, object_for
 from .forms import (
     ContactPersonEditForm,
     ContactPersonForm,
@@ -29,10 +22,9 @@ from .forms import (
     NominationRoundForm,
     OrganisationFilterForm,
 )
-from .models import ContactPerson, NominationRequest, NominationRound, Organisation
-from .presenters import AnswersPerDayChart, contact_history
+from .models import NominationRequest, NominationRound, Organisation
+from .presenters import RoundDashboard, contact_history
 from .services import members, nominations
-from .services.nominations import ConcurrentAnswer
 
 PAGE_SIZE = 25
 
@@ -42,10 +34,7 @@ def organisation_list(request):
     """The directory of organisations: search, filters and pagination."""
     form = OrganisationFilterForm(request.GET)
     organisations = Organisation.objects.with_public_relations()
-    if form.is_valid():
-        organisations = form.filter(organisations)
-    else:
-        organisations = organisations.none()
+    organisations = form.filter(organisations) if form.is_valid() else organisations.none()
     page, query = paginate(request, organisations, PAGE_SIZE)
     return render(
         request,
@@ -62,36 +51,31 @@ def organisation_detail(request, pk):
         "organisation": organisation,
         "merged_from": organisation.merged_from.all(),
         "county_municipalities": (
-            organisation.county_municipalities.all()
-            if organisation.kind == Organisation.Kind.WELLBEING_COUNTY
-            else None
+            organisation.county_municipalities.all() if organisation.is_wellbeing_county else None
         ),
-        "branch_agencies": (
-            organisation.branch_agencies.all()
-            if organisation.kind == Organisation.Kind.MINISTRY
-            else None
+        "branch_agencies": organisation.branch_agencies.all() if organisation.is_ministry else None,
+    }
+    if may_view(request.user, organisation):
+        context.update(_private_context(request.user, organisation))
+    return render(request, "organisations/organisation_detail.html", context)
+
+
+def _private_context(user, organisation):
+    return {
+        "show_private": True,
+        "can_edit": may_edit(user, organisation),
+        "current_contacts": organisation.contact_persons.current(),
+        "history": contact_history(organisation),
+        "members": organisation.memberships.select_related("user"),
+        "nomination_requests": organisation.nomination_requests.select_related("round").order_by(
+            "-round__deadline"
         ),
     }
-    if can_view_organisation(request.user, organisation):
-        contacts = ContactPerson.objects.for_organisation(organisation)
-        context.update(
-            {
-                "show_private": True,
-                "can_edit": can_edit_organisation(request.user, organisation),
-                "current_contacts": contacts.current(),
-                "history": contact_history(organisation),
-                "members": organisation.memberships.select_related("user"),
-                "nomination_requests": organisation.nomination_requests.select_related(
-                    "round"
-                ).order_by("-round__deadline"),
-            }
-        )
-    return render(request, "organisations/organisation_detail.html", context)
 
 
 def contact_create(request, pk):
     """Add a contact person; a new representative or deputy ends the previous one."""
-    organisation = organisation_for(request, pk, edit=True)
+    organisation = object_for(request, Organisation.objects, pk=pk, edit=True)
     form = ContactPersonForm(request.POST or None)
     if form.is_valid():
         members.contact_person_start(
@@ -108,10 +92,8 @@ def contact_create(request, pk):
 
 def contact_update(request, pk, contact_pk):
     """Correct a current contact's details (a different person is a new contact)."""
-    organisation = organisation_for(request, pk, edit=True)
-    contact = get_object_or_404(
-        ContactPerson.objects.for_organisation(organisation).current(), pk=contact_pk
-    )
+    organisation = object_for(request, Organisation.objects, pk=pk, edit=True)
+    contact = get_object_or_404(organisation.contact_persons.current(), pk=contact_pk)
     form = ContactPersonEditForm(request.POST or None, instance=contact)
     if form.is_valid():
         form.save()
@@ -127,10 +109,8 @@ def contact_update(request, pk, contact_pk):
 @require_POST
 def contact_end(request, pk, contact_pk):
     """End a deputy's or other contact's term; the history keeps it."""
-    organisation = organisation_for(request, pk, edit=True)
-    contact = get_object_or_404(
-        ContactPerson.objects.for_organisation(organisation).current(), pk=contact_pk
-    )
+    organisation = object_for(request, Organisation.objects, pk=pk, edit=True)
+    contact = get_object_or_404(organisation.contact_persons.current(), pk=contact_pk)
     try:
         members.contact_person_end(contact=contact, by=request.user)
     except ValidationError as error:
@@ -142,7 +122,7 @@ def contact_end(request, pk, contact_pk):
 
 def member_invite(request, pk):
     """Invite a person to the organisation: they get an emailed sign-in link."""
-    organisation = organisation_for(request, pk, edit=True)
+    organisation = object_for(request, Organisation.objects, pk=pk, edit=True)
     form = MemberInviteForm(request.POST or None)
     if form.is_valid():
         members.member_invite(
@@ -150,7 +130,7 @@ def member_invite(request, pk):
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
             language=form.cleaned_data["language"],
-            invited_by=request.user,
+            by=request.user,
         )
         messages.success(request, _("The invitation was sent."))
         return redirect(organisation)
@@ -165,14 +145,13 @@ def member_invite(request, pk):
 @working_group_required
 def nomination_round_list(request):
     """The nomination rounds with their answer counts."""
-    rounds = NominationRound.objects.annotate(
-        request_count=Count("requests"),
-        answered_count=Count("requests", filter=~Q(requests__status="pending")),
-    )
     return render(
         request,
         "organisations/nomination_round_list.html",
-        {"rounds": rounds, "can_manage": is_ministry_team(request.user)},
+        {
+            "rounds": NominationRound.objects.with_answer_counts(),
+            "can_manage": is_ministry_team(request.user),
+        },
     )
 
 
@@ -193,54 +172,12 @@ def nomination_round_create(request):
 def nomination_round_detail(request, pk):
     """The round's dashboard: status counts, branches, pending organisations, answers per day."""
     nomination_round = get_object_or_404(NominationRound, pk=pk)
-    requests = nomination_round.requests.all()
-    status_counts = dict(
-        requests.values_list("status").annotate(count=Count("pk")).values_list("status", "count")
-    )
-    totals = requests.aggregate(
-        total=Count("pk"),
-        answered=Count("pk", filter=~Q(status="pending")),
-        on_time=Count("pk", filter=~Q(status="pending") & Q(is_late=False)),
-        late=Count("pk", filter=Q(is_late=True)),
-    )
-    branches = (
-        requests.values("organisation__ministry__name_fi", "organisation__ministry__abbreviation")
-        .annotate(
-            total=Count("pk"),
-            pending=Count("pk", filter=Q(status="pending")),
-            confirmed=Count("pk", filter=Q(status="confirmed")),
-            new_named=Count("pk", filter=Q(status="new_named")),
-            declined=Count("pk", filter=Q(status="declined")),
-            late=Count("pk", filter=Q(is_late=True)),
-        )
-        .order_by("organisation__ministry__name_fi")
-    )
-    unreachable = set(
-        nominations.unreachable_organisations(
-            Organisation.objects.filter(nomination_requests__in=requests.pending())
-        ).values_list("pk", flat=True)
-    )
-    pending = [
-        (item, item.organisation_id in unreachable)
-        for item in requests.pending()
-        .select_related("organisation")
-        .annotate(last_reminder=Max("reminders__sent_at"), reminder_count=Count("reminders"))
-    ]
-    answers = list(requests.answered().values_list("answered_at", flat=True))
     return render(
         request,
         "organisations/nomination_round_detail.html",
         {
             "round": nomination_round,
-            "statuses": [
-                (status, label, status_counts.get(status, 0))
-                for status, label in NominationRequest.Status.choices
-            ],
-            "totals": totals,
-            "branches": branches,
-            "pending": pending,
-            "chart": AnswersPerDayChart(answers, deadline=nomination_round.deadline),
-            "target_count": nominations.nomination_round_targets(nomination_round).count(),
+            "dashboard": RoundDashboard(nomination_round),
             "can_manage": is_ministry_team(request.user),
         },
     )
@@ -257,32 +194,32 @@ def nomination_round_send(request, pk):
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        unreachable = nominations.unreachable_organisations(
-            Organisation.objects.filter(nomination_requests__round=nomination_round)
-        ).count()
-        if unreachable:
-            messages.warning(
-                request,
-                ngettext(
-                    "%(count)s organisation has no email address on record and got no "
-                    "message: add its registry address or representative.",
-                    "%(count)s organisations have no email address on record and got no "
-                    "message: add their registry addresses or representatives.",
-                    unreachable,
-                )
-                % {"count": unreachable},
-            )
-        messages.success(
-            request,
-            ngettext(
-                "A request was sent to %(count)s organisation.",
-                "Requests were sent to %(count)s organisations.",
-                count,
-            )
-            % {"count": count},
+        return redirect(nomination_round)
+    unreachable = Organisation.objects.filter(
+        nomination_requests__round=nomination_round
+    ).unreachable()
+    if unreachable_count := unreachable.count():
+        messages.warning(request, _unreachable_message(unreachable_count))
+    messages.success(
+        request,
+        ngettext(
+            "A request was sent to %(count)s organisation.",
+            "Requests were sent to %(count)s organisations.",
+            count,
         )
+        % {"count": count},
+    )
     return redirect(nomination_round)
+
+
+def _unreachable_message(count):
+    return ngettext(
+        "%(count)s organisation has no email address on record and got no "
+        "message: add its registry address or representative.",
+        "%(count)s organisations have no email address on record and got no "
+        "message: add their registry addresses or representatives.",
+        count,
+    ) % {"count": count}
 
 
 @ministry_team_required
@@ -299,7 +236,15 @@ def nomination_round_close(request, pk):
 def nomination_round_export(request, pk, file_format):
     """The network as CSV or XLSX: organisation, representative, deputy, answer."""
     nomination_round = get_object_or_404(NominationRound, pk=pk)
-    return exports.network_response(nomination_round, file_format)
+    header, rows = exports.network_rows(nomination_round)
+    stamp = timezone.localdate().isoformat()
+    return table_response(
+        header,
+        rows,
+        file_format=file_format,
+        filename=f"network-round-{nomination_round.pk}-{stamp}",
+        sheet="Network",
+    )
 
 
 # --- Nomination requests (organisation members) -------------------------------------------------
@@ -307,64 +252,74 @@ def nomination_round_export(request, pk, file_format):
 
 def nomination_request_detail(request, pk):
     """The organisation's request: the representative on record and the answer form."""
-    nomination_request = get_object_or_404(
-        NominationRequest.objects.select_related("round", "organisation").filter(
-            organisation__in=visible_organisations(request.user)
-        ),
-        pk=pk,
+    nomination_request = object_for(
+        request, NominationRequest.objects.select_related("round", "organisation"), pk=pk
     )
-    organisation = nomination_request.organisation
-    on_behalf = is_ministry_team(request.user)
-    if request.method == "POST" and not can_edit_organisation(request.user, organisation):
+    can_answer = may_edit(request.user, nomination_request.organisation)
+    if request.method == "POST" and not can_answer:
         raise PermissionDenied
-    representative = nominations.representative_of(organisation)
-    form_class = NominationAnswerOnBehalfForm if on_behalf else NominationAnswerForm
-    form = form_class(
-        request.POST or None,
-        initial={"version": nomination_request.version},
-        has_representative=representative is not None,
-    )
-    can_answer = nomination_request.round.is_open and can_edit_organisation(
-        request.user, organisation
-    )
-    if request.method == "POST" and form.is_valid() and can_answer:
-        try:
-            nominations.nomination_answer(
-                nomination_request=nomination_request, by=request.user, **form.answer()
-            )
-        except ConcurrentAnswer:
-            messages.error(
-                request,
-                _(
-                    "Someone else answered this request while you were filling in the form. "
-                    "Their answer is shown below; nothing of yours was saved. Your entries are "
-                    "still in the form if you want to send them instead."
-                ),
-            )
-            nomination_request.refresh_from_db()
-            representative = nominations.representative_of(organisation)
-            data = request.POST.copy()
-            data["version"] = nomination_request.version
-            form = form_class(data, has_representative=representative is not None)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Thank you. Your answer was saved and a receipt was sent."))
-            return redirect(nomination_request)
-    elif request.method == "POST" and not nomination_request.round.is_open:
-        messages.error(request, _("The round is closed; answers can no longer be changed."))
-    versions = nomination_request.history.select_related("history_user", "representative")
+    form = _answer_form(request.user, nomination_request, request.POST or None)
+    if request.method == "POST":
+        if not nomination_request.round.is_open:
+            messages.error(request, _("The round is closed; answers can no longer be changed."))
+        elif form.is_valid():
+            form = _answer(request, nomination_request, form)
+            if form is None:
+                messages.success(
+                    request, _("Thank you. Your answer was saved and a receipt was sent.")
+                )
+                return redirect(nomination_request)
+    history = nomination_request.history.select_related("history_user", "representative")
     return render(
         request,
         "organisations/nomination_request_detail.html",
         {
             "request_obj": nomination_request,
-            "organisation": organisation,
-            "representative": representative,
+            "organisation": nomination_request.organisation,
+            "representative": _representative(nomination_request),
             "form": form,
-            "can_answer": can_answer,
-            "on_behalf": on_behalf,
-            "versions": versions.exclude(status="pending"),
+            "can_answer": can_answer and nomination_request.round.is_open,
+            "on_behalf": is_ministry_team(request.user),
+            "versions": history.exclude(status=NominationRequest.Status.PENDING),
             "now": timezone.now(),
         },
     )
+
+
+def _representative(nomination_request):
+    return nomination_request.organisation.contact_persons.current().representatives().first()
+
+
+def _answer_form(user, nomination_request, data):
+    form_class = NominationAnswerOnBehalfForm if is_ministry_team(user) else NominationAnswerForm
+    return form_class(
+        data,
+        initial={"version": nomination_request.version},
+        has_representative=_representative(nomination_request) is not None,
+    )
+
+
+def _answer(request, nomination_request, form):
+    """Record the answer and return None; or return the form to show again, with the error that
+    refused it or, after someone else's answer, with the person's entries and the new version."""
+    try:
+        nominations.nomination_answer(
+            nomination_request=nomination_request, by=request.user, **form.answer()
+        )
+    except nominations.ConcurrentAnswer:
+        messages.error(
+            request,
+            _(
+                "Someone else answered this request while you were filling in the form. "
+                "Their answer is shown below; nothing of yours was saved. Your entries are "
+                "still in the form if you want to send them instead."
+            ),
+        )
+        nomination_request.refresh_from_db()
+        data = form.data.copy()
+        data["version"] = nomination_request.version
+        return _answer_form(request.user, nomination_request, data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return form
+    return None

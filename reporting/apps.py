@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ReportingConfig(AppConfig):
     name = "reporting"
     verbose_name = _("Reporting")
+
+    def ready(self):
+        from avoin.contributions import contribute
+
+        from .sections import measure_practices, organisation_practices
+
+        contribute("organisation_detail", organisation_practices)
+        contribute("measure_detail", measure_practices)

@@ -108,9 +108,8 @@ class GoodPracticeForm(AccessibleErrorsMixin, forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, user, own_organisations, is_ministry_team=False, **kwargs):
+    def __init__(self, *args, own_organisations, is_ministry_team=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
         self.own_organisations = own_organisations
         self.is_ministry_team = is_ministry_team
         self.fields["organisations"].queryset = Organisation.objects.active()
@@ -248,44 +247,6 @@ class PracticeFilterForm(AccessibleErrorsMixin, OrganisationFacetsForm):
             self.fields[name].label_from_instance = lambda obj: obj.name
 
     def filter(self, practices):
-        from django.db.models import Exists, OuterRef
-
-        data = self.cleaned_data
-        organisations = GoodPractice.organisations.through.objects.filter(
-            goodpractice_id=OuterRef("pk")
-        )
-        if data["commitment"]:
-            measures = GoodPractice.measures.through.objects.filter(
-                goodpractice_id=OuterRef("pk"), measure__commitment=data["commitment"]
-            )
-            practices = practices.filter(Exists(measures))
-        if data["measure"]:
-            practices = practices.filter(measures=data["measure"])
-        if data["theme"]:
-            practices = practices.filter(themes=data["theme"])
-        if data["work_area"]:
-            practices = practices.filter(work_areas=data["work_area"])
-        if data["kind"]:
-            practices = practices.filter(
-                Exists(organisations.filter(organisation__kind=data["kind"]))
-            )
-        if data["region"]:
-            practices = practices.filter(
-                Exists(organisations.filter(organisation__region=data["region"]))
-            )
-        if data["county"]:
-            practices = practices.filter(
-                Exists(
-                    organisations.filter(organisation__wellbeing_county=data["county"])
-                    | organisations.filter(organisation=data["county"])
-                )
-            )
-        if data["language"]:
-            practices = practices.filter(language=data["language"])
-        if data["target_group"]:
-            practices = practices.filter(**{target_group_field(data["target_group"]): True})
-        if data["emphasis"]:
-            practices = practices.filter(**{data["emphasis"]: True})
-        if data["year"]:
-            practices = practices.filter(started_year=data["year"])
-        return practices
+        """The practices that match every filter given."""
+        data = {name: value for name, value in self.cleaned_data.items() if name != "q"}
+        return practices.filtered(**data).search(self.cleaned_data["q"])

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Q
@@ -6,9 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from avoin.translation import active_language
+from avoin.permissions import is_ministry_team
+from avoin.translation import TranslatedField
 from commitments.models import Measure, Recommendation, Theme, WorkArea
-from organisations.models import Language, Membership, Organisation
+from organisations.access import OrganisationScopedQuerySet
+from organisations.models import Language, Organisation
 
 SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 
@@ -35,9 +38,28 @@ def target_group_field(code):
     return f"for_{code}"
 
 
-class GoodPracticeQuerySet(models.QuerySet):
+class PracticeStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    RETURNED = "returned", _("Returned for changes")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class GoodPracticeQuerySet(OrganisationScopedQuerySet):
+    organisation_path = "organisations"  # a joint practice belongs to each of its organisations
+
     def published(self):
-        return self.filter(status=GoodPractice.Status.PUBLISHED)
+        return self.filter(status=PracticeStatus.PUBLISHED)
+
+    def submitted(self):
+        return self.filter(status=PracticeStatus.SUBMITTED)
+
+    def visible_to(self, user):
+        """Published practices, plus every practice of the user's organisations."""
+        if is_ministry_team(user):
+            return self
+        return self.filter(Q(status=PracticeStatus.PUBLISHED) | Q(pk__in=super().visible_to(user)))
 
     def of_organisations(self, organisations):
         """Practices that any of the organisations stands behind."""
@@ -50,17 +72,49 @@ class GoodPracticeQuerySet(models.QuerySet):
             )
         )
 
-    def visible_to(self, user, *, is_ministry_team=False):
-        """Published practices, plus every practice of the user's organisations."""
-        if is_ministry_team:
-            return self
-        if not user.is_authenticated:
-            return self.published()
-        mine = Membership.objects.filter(user=user).values("organisation")
-        return self.filter(
-            Q(status=GoodPractice.Status.PUBLISHED)
-            | Q(pk__in=self.of_organisations(mine).values("pk"))
-        )
+    def filtered(
+        self,
+        *,
+        commitment=None,
+        measure=None,
+        theme=None,
+        work_area=None,
+        language="",
+        target_group="",
+        emphasis="",
+        year=None,
+        kind="",
+        region=None,
+        county=None,
+    ):
+        """The library's filters; each one given narrows the list, and they combine."""
+        practices = self
+        if commitment:
+            practices = practices.filter(
+                Exists(
+                    GoodPractice.measures.through.objects.filter(
+                        goodpractice_id=OuterRef("pk"), measure__commitment=commitment
+                    )
+                )
+            )
+        if measure:
+            practices = practices.filter(measures=measure)
+        if theme:
+            practices = practices.filter(themes=theme)
+        if work_area:
+            practices = practices.filter(work_areas=work_area)
+        if language:
+            practices = practices.filter(language=language)
+        if target_group:
+            practices = practices.filter(**{target_group_field(target_group): True})
+        if emphasis:
+            practices = practices.filter(**{emphasis: True})
+        if year:
+            practices = practices.filter(started_year=year)
+        if kind or region or county:
+            organisations = Organisation.objects.facets(kind=kind, region=region, county=county)
+            practices = practices.of_organisations(organisations)
+        return practices
 
     def search(self, text):
         """Full-text search in each practice's own language on PostgreSQL, ranked.
@@ -72,8 +126,6 @@ class GoodPracticeQuerySet(models.QuerySet):
         if not text:
             return self
         if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
             config = F("search_config")
             vector = SearchVector("title", weight="A", config=config) + SearchVector(
                 "summary", "description", weight="B", config=config
@@ -100,14 +152,8 @@ class GoodPracticeQuerySet(models.QuerySet):
 class GoodPractice(models.Model):
     """A good practice of open government, logged by organisations and moderated."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted for review")
-        RETURNED = "returned", _("Returned for changes")
-        PUBLISHED = "published", _("Published")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-
-    EDITABLE = [Status.DRAFT, Status.RETURNED]
+    Status = PracticeStatus
+    EDITABLE = [PracticeStatus.DRAFT, PracticeStatus.RETURNED]
 
     organisations = models.ManyToManyField(
         Organisation, verbose_name=_("organisations"), related_name="good_practices"
@@ -177,6 +223,10 @@ class GoodPractice(models.Model):
     history = HistoricalRecords()
     objects = GoodPracticeQuerySet.as_manager()
 
+    # What a reader sees: the translation into the page's language, else the original.
+    shown_title = TranslatedField("title", original="title", language="language")
+    shown_summary = TranslatedField("summary", original="summary", language="language")
+
     class Meta:
         ordering = ["-published_at", "-created_at", "-pk"]
         verbose_name = _("good practice")
@@ -196,13 +246,11 @@ class GoodPractice(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(
-                    status__in=["draft", "submitted", "returned", "published", "withdrawn"]
-                ),
+                condition=Q(status__in=PracticeStatus.values),
                 name="practice_status_valid",
             ),
             models.CheckConstraint(
-                condition=Q(language__in=["fi", "sv", "en"]), name="practice_language_valid"
+                condition=Q(language__in=Language.values), name="practice_language_valid"
             ),
         ]
 
@@ -223,31 +271,6 @@ class GoodPractice(models.Model):
     @property
     def is_editable(self):
         return self.status in self.EDITABLE
-
-    def text_in(self, field, language=None):
-        """(text, language) of the title or summary for a reader of `language`."""
-        language = language or active_language()
-        if language != self.language:
-            translated = getattr(self, f"{field}_{language}", "")
-            if translated:
-                return translated, language
-        return getattr(self, field), self.language
-
-    @property
-    def shown_title(self):
-        return self.text_in("title")[0]
-
-    @property
-    def shown_title_language(self):
-        return self.text_in("title")[1]
-
-    @property
-    def shown_summary(self):
-        return self.text_in("summary")[0]
-
-    @property
-    def shown_summary_language(self):
-        return self.text_in("summary")[1]
 
     @property
     def target_groups(self):

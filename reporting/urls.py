@@ -1,15 +1,15 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import views
+from . import feeds, views
 
 app_name = "reporting"
 
 urlpatterns = [
     path("", views.practice_list, name="practice_list"),
     path("international/", views.practice_international, name="practice_international"),
-    path("feed/", views.practice_feed, name="practice_feed"),
-    path(
-        "open-data.<str:file_format>",
+    path("feed/", feeds.practice_feed, name="practice_feed"),
+    re_path(
+        r"^open-data\.(?P<file_format>csv|json)$",
         views.practice_open_data,
         name="practice_open_data",
     ),

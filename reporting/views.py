@@ -1,63 +1,31 @@
-import csv
-import io
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.syndication.views import Feed
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from avoin.pagination import paginate
-from avoin.permissions import (
-    can_edit_practice,
-    editable_organisations,
-    is_ministry_team,
-    ministry_team_required,
-)
+from avoin.permissions import is_ministry_team, ministry_team_required
+from organisations.access import may_edit, object_for
 from organisations.models import Organisation
 
+from . import open_data, services
 from .forms import GoodPracticeForm, PracticeFilterForm, ReturnForm
 from .models import GoodPractice
-from .services import (
-    good_practice_publish,
-    good_practice_return,
-    good_practice_submit,
-    good_practice_withdraw,
-    possible_duplicates,
-)
 
 PAGE_SIZE = 20
 
 
 def _own_organisations(user):
     """An editor's organisations, offered first on the intake form (the team may pick any)."""
-    return [] if is_ministry_team(user) else list(editable_organisations(user))
-
-
-def practice_for(request, pk, *, edit=False, queryset=None):
-    """A practice the user may see (else 404) and, if asked, edit (else 403)."""
-    practices = (queryset if queryset is not None else GoodPractice.objects.all()).visible_to(
-        request.user, is_ministry_team=is_ministry_team(request.user)
-    )
-    practice = get_object_or_404(practices, pk=pk)
-    if edit and not can_edit_practice(request.user, practice):
-        raise PermissionDenied
-    return practice
+    return [] if is_ministry_team(user) else list(Organisation.objects.editable_by(user))
 
 
 def _library(request, practices, template):
     form = PracticeFilterForm(request.GET)
-    if form.is_valid():
-        practices = form.filter(practices).search(form.cleaned_data["q"])
-    else:
-        practices = practices.none()
+    practices = form.filter(practices) if form.is_valid() else practices.none()
     page, query = paginate(request, practices.with_list_relations(), PAGE_SIZE)
     return render(request, template, {"form": form, "page": page, "query": query})
 
@@ -81,19 +49,19 @@ def practice_international(request):
 @login_not_required
 def practice_detail(request, pk):
     """One practice; unpublished ones only for their organisations and the ministry team."""
-    practice = practice_for(
+    practice = object_for(
         request,
-        pk,
-        queryset=GoodPractice.objects.prefetch_related(
+        GoodPractice.objects.prefetch_related(
             "organisations", "measures", "recommendations__measure", "themes", "work_areas"
         ),
+        pk=pk,
     )
     return render(
         request,
         "reporting/practice_detail.html",
         {
             "practice": practice,
-            "can_edit": can_edit_practice(request.user, practice),
+            "can_edit": may_edit(request.user, practice),
             "is_ministry_team": is_ministry_team(request.user),
         },
     )
@@ -101,9 +69,10 @@ def practice_detail(request, pk):
 
 def practice_mine(request):
     """The practices of the user's organisations, in every status."""
-    organisations = Organisation.objects.filter(memberships__user=request.user)
+    mine = Organisation.objects.filter(memberships__user=request.user)
     practices = (
-        GoodPractice.objects.of_organisations(organisations)
+        GoodPractice.objects.visible_to(request.user)
+        .of_organisations(mine)
         .prefetch_related("organisations")
         .order_by("-updated_at")
     )
@@ -112,7 +81,7 @@ def practice_mine(request):
         "reporting/practice_mine.html",
         {
             "practices": practices,
-            "can_create": editable_organisations(request.user).exists(),
+            "can_create": Organisation.objects.editable_by(request.user).exists(),
         },
     )
 
@@ -123,9 +92,7 @@ def practice_create(request):
     ministry = is_ministry_team(request.user)
     if not own and not ministry:
         raise PermissionDenied
-    form = GoodPracticeForm(
-        request.POST or None, user=request.user, own_organisations=own, is_ministry_team=ministry
-    )
+    form = GoodPracticeForm(request.POST or None, own_organisations=own, is_ministry_team=ministry)
     if form.is_valid():
         practice = form.save(commit=False)
         practice.created_by = request.user
@@ -138,14 +105,13 @@ def practice_create(request):
 
 def practice_update(request, pk):
     """Edit a draft or returned practice."""
-    practice = practice_for(request, pk, edit=True)
+    practice = object_for(request, GoodPractice.objects, pk=pk, edit=True)
     if not practice.is_editable:
         messages.error(request, _("Only drafts and returned practices can be edited."))
         return redirect(practice)
     form = GoodPracticeForm(
         request.POST or None,
         instance=practice,
-        user=request.user,
         own_organisations=_own_organisations(request.user),
         is_ministry_team=is_ministry_team(request.user),
     )
@@ -159,11 +125,12 @@ def practice_update(request, pk):
 @require_POST
 def practice_submit(request, pk):
     """Send the practice to the Open Government Team for review."""
-    practice = practice_for(request, pk, edit=True)
-    if not practice.is_editable:
-        messages.error(request, _("Only drafts and returned practices can be submitted."))
+    practice = object_for(request, GoodPractice.objects, pk=pk, edit=True)
+    try:
+        services.good_practice_submit(practice=practice, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        good_practice_submit(practice=practice, by=request.user)
         messages.success(request, _("The practice was submitted for review. Thank you!"))
     return redirect(practice)
 
@@ -172,37 +139,46 @@ def practice_submit(request, pk):
 def moderation_queue(request):
     """Submitted practices waiting for the ministry team, oldest first."""
     practices = (
-        GoodPractice.objects.filter(status=GoodPractice.Status.SUBMITTED)
+        GoodPractice.objects.visible_to(request.user)
+        .submitted()
         .prefetch_related("organisations")
         .order_by("submitted_at")
     )
     return render(request, "reporting/moderation_queue.html", {"practices": practices})
 
 
+MODERATION_ACTIONS = {
+    "publish": (services.good_practice_publish, gettext_lazy("The practice was published.")),
+    "return": (
+        services.good_practice_return,
+        gettext_lazy("The practice was returned to its submitter."),
+    ),
+    "withdraw": (
+        services.good_practice_withdraw,
+        gettext_lazy("The practice was withdrawn from the public pages."),
+    ),
+}
+
+
 @ministry_team_required
 def practice_moderate(request, pk):
     """Publish, return with a note, or withdraw a practice; possible duplicates are shown."""
-    practice = get_object_or_404(GoodPractice.objects.prefetch_related("organisations"), pk=pk)
-    return_form = ReturnForm(request.POST if request.POST.get("action") == "return" else None)
+    practice = object_for(request, GoodPractice.objects.prefetch_related("organisations"), pk=pk)
+    action = request.POST.get("action")
+    return_form = ReturnForm(request.POST if action == "return" else None)
     if request.method == "POST":
-        action = request.POST.get("action")
-        if action == "publish" and practice.status == GoodPractice.Status.SUBMITTED:
-            good_practice_publish(practice=practice, by=request.user)
-            messages.success(request, _("The practice was published."))
-            return redirect("reporting:moderation_queue")
-        if action == "return" and practice.status == GoodPractice.Status.SUBMITTED:
-            if return_form.is_valid():
-                good_practice_return(
-                    practice=practice, by=request.user, note=return_form.cleaned_data["note"]
-                )
-                messages.success(request, _("The practice was returned to its submitter."))
-                return redirect("reporting:moderation_queue")
-        elif action == "withdraw" and practice.is_published:
-            good_practice_withdraw(practice=practice, by=request.user)
-            messages.success(request, _("The practice was withdrawn from the public pages."))
-            return redirect(practice)
-        elif action not in ("publish", "return", "withdraw"):
+        if action not in MODERATION_ACTIONS:
             messages.error(request, _("Unknown action."))
+        elif action != "return" or return_form.is_valid():
+            service, done = MODERATION_ACTIONS[action]
+            note = {"note": return_form.cleaned_data["note"]} if action == "return" else {}
+            try:
+                service(practice=practice, by=request.user, **note)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, done)
+                return redirect(practice if action == "withdraw" else "reporting:moderation_queue")
     history = practice.history.select_related("history_user").order_by("-history_date")[:20]
     return render(
         request,
@@ -210,135 +186,24 @@ def practice_moderate(request, pk):
         {
             "practice": practice,
             "return_form": return_form,
-            "duplicates": possible_duplicates(practice),
+            "duplicates": services.possible_duplicates(practice),
             "history": history,
         },
     )
 
 
-# --- Feed and open data -----------------------------------------------------------------------
-
-
-class PublishedPracticesFeed(Feed):
-    feed_type = Atom1Feed
-    title = gettext_lazy("Avoin: good practices of open government")
-    subtitle = gettext_lazy("Newly published good practices from Finnish public administration.")
-
-    def link(self):
-        from django.urls import reverse
-
-        return reverse("reporting:practice_list")
-
-    def items(self):
-        return GoodPractice.objects.published().prefetch_related("organisations")[:50]
-
-    def item_title(self, item):
-        return item.shown_title
-
-    def item_description(self, item):
-        # Atom carries the summary as HTML: escape it so that typed markup stays text.
-        return escape(item.shown_summary)
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
-    def item_author_name(self, item):
-        return ", ".join(organisation.name for organisation in item.organisations.all())
-
-
-practice_feed = login_not_required(PublishedPracticesFeed())
-
-OPEN_DATA_FIELDS = [
-    "id",
-    "url",
-    "language",
-    "title",
-    "summary",
-    "description",
-    "title_fi",
-    "summary_fi",
-    "title_sv",
-    "summary_sv",
-    "title_en",
-    "summary_en",
-    "organisations",
-    "organisation_kinds",
-    "measures",
-    "recommendations",
-    "themes",
-    "work_areas",
-    "target_groups",
-    "emphases",
-    "links",
-    "contact_email",
-    "started_year",
-    "published_at",
-]
-
-
-def open_data_records(request):
-    practices = GoodPractice.objects.published().prefetch_related(
-        "organisations", "measures", "recommendations", "themes", "work_areas"
-    )
-    for practice in practices.order_by("pk"):
-        organisations = list(practice.organisations.all())
-        yield {
-            "id": practice.pk,
-            "url": request.build_absolute_uri(practice.get_absolute_url()),
-            "language": practice.language,
-            "title": practice.title,
-            "summary": practice.summary,
-            "description": practice.description,
-            "title_fi": practice.title_fi,
-            "summary_fi": practice.summary_fi,
-            "title_sv": practice.title_sv,
-            "summary_sv": practice.summary_sv,
-            "title_en": practice.title_en,
-            "summary_en": practice.summary_en,
-            "organisations": [o.name_fi for o in organisations],
-            "organisation_kinds": sorted({o.kind for o in organisations}),
-            "measures": [m.number for m in practice.measures.all()],
-            "recommendations": [r.code for r in practice.recommendations.all()],
-            "themes": [t.name_fi for t in practice.themes.all()],
-            "work_areas": [w.number for w in practice.work_areas.all()],
-            "target_groups": [g.value for g in practice.target_groups],
-            "emphases": [e.value for e in practice.emphases],
-            "links": practice.links,
-            "contact_email": practice.contact_email,
-            "started_year": practice.started_year,
-            "published_at": practice.published_at.isoformat() if practice.published_at else None,
-        }
-
-
 @login_not_required
 def practice_open_data(request, file_format):
     """Published practices as open data (CSV or JSON); the schema is in docs/."""
-    if file_format not in ("csv", "json"):
-        raise Http404
-    records = list(open_data_records(request))
-    if file_format == "json":
-        response = HttpResponse(
-            json.dumps({"practices": records}, ensure_ascii=False, indent=1),
-            content_type="application/json; charset=utf-8",
+    practices = (
+        GoodPractice.objects.published()
+        .prefetch_related("organisations", "measures", "recommendations", "themes", "work_areas")
+        .order_by("pk")
+    )
+    records = [
+        open_data.practice_record(
+            practice, url=request.build_absolute_uri(practice.get_absolute_url())
         )
-    else:
-        from organisations.exports import neutralise
-
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(OPEN_DATA_FIELDS)
-        for record in records:
-            writer.writerow(
-                [
-                    neutralise("; ".join(map(str, value)) if isinstance(value, list) else value)
-                    for value in (record[field] for field in OPEN_DATA_FIELDS)
-                ]
-            )
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'inline; filename="good-practices.{file_format}"'
-    return response
+        for practice in practices
+    ]
+    return open_data.open_data_response(records, file_format)

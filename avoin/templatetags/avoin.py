@@ -1,30 +1,35 @@
 """Template helpers used on every page."""
 
-import datetime
-
 from django import template
+from django.http import QueryDict
+from django.utils.safestring import mark_safe
+
+from avoin import formats
+from avoin.contributions import sections_for
 
 register = template.Library()
 
 
 @register.filter
 def finnish_date(value, precision="day"):
-    """Dates as Finns write them: 9.2.2024, 10/2023 or 2027, whatever the page language."""
-    if not isinstance(value, datetime.date):
-        return ""
-    if precision == "year":
-        return str(value.year)
-    if precision == "month":
-        return f"{value.month}/{value.year}"
-    return f"{value.day}.{value.month}.{value.year}"
+    """`{{ day|finnish_date }}` 9.2.2024; precision "minute", "month" or "year" (see formats)."""
+    return formats.finnish_date(value, precision)
 
 
-@register.simple_tag(takes_context=True)
-def querystring_with(context, query, **changes):
+@register.simple_tag
+def querystring_with(query, **changes):
     """The current filter query string with some parameters replaced (for pagination)."""
-    from django.http import QueryDict
-
     params = QueryDict(query, mutable=True)
     for key, value in changes.items():
         params[key] = value
     return params.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def contributions(context, page, obj):
+    """Render the sections other apps contribute to `page` for `obj` (avoin.contributions)."""
+    rendered = []
+    for template_name, section_context in sections_for(page, obj):
+        with context.push(**section_context):
+            rendered.append(context.template.engine.get_template(template_name).render(context))
+    return mark_safe("".join(rendered))

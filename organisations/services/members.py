@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avoin.mail import send_templated_mail, sign_in_link
-from organisations.models import ContactPerson, Membership
+from organisations.models import SEATS, ContactPerson, Membership
 
 
 def user_for_email(email: str):
@@ -19,19 +19,18 @@ def user_for_email(email: str):
     )
 
 
-def member_invite(
-    *, organisation, email: str, role: str, invited_by, language: str = "fi"
-) -> Membership:
+def member_invite(*, organisation, email: str, role: str, by, language: str = "fi") -> Membership:
     """Give the person at `email` a membership and email them a sign-in link."""
     email = email.strip().lower()
     with transaction.atomic():
         user = user_for_email(email)
-        membership, created = Membership.objects.get_or_create(
-            user=user, organisation=organisation, defaults={"role": role}
-        )
-        if not created and membership.role != role:
+        membership = Membership.objects.filter(user=user, organisation=organisation).first()
+        if membership is None:
+            membership = Membership(user=user, organisation=organisation, role=role)
+        if membership.pk is None or membership.role != role:
             membership.role = role
-            membership.save(update_fields=["role"])
+            membership._history_user = by
+            membership.save()
     send_templated_mail(
         to=[email],
         template="member_invitation",
@@ -45,9 +44,6 @@ def member_invite(
         language=language,
     )
     return membership
-
-
-SEATS = [ContactPerson.Role.NETWORK_REPRESENTATIVE, ContactPerson.Role.DEPUTY]
 
 
 def contact_person_start(*, organisation, values: dict, by, starts=None) -> ContactPerson:

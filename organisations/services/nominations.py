@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from avoin.mail import send_templated_mail, sign_in_link
 from organisations.models import (
-    HELSINKI,
     ContactPerson,
     Membership,
     NominationAction,
@@ -24,29 +23,27 @@ class ConcurrentAnswer(Exception):
     """Someone else answered the same request first; nothing of this answer was saved."""
 
 
-def representative_of(organisation):
-    """The organisation's current network representative, or None."""
-    return (
-        ContactPerson.objects.for_organisation(organisation)
-        .current()
-        .filter(role=ContactPerson.Role.NETWORK_REPRESENTATIVE)
-        .first()
-    )
+def _representative_of(organisation):
+    return organisation.contact_persons.current().representatives().first()
 
 
-def _request_link_for(address, organisation, nomination_request, language):
-    """A sign-in link for whoever reads `address`, made a member of the organisation."""
+def request_recipient_may_answer(*, address, organisation):
+    """Whoever reads a request's address may answer it: the address becomes an editor of the
+    organisation (if it is not a member yet), so that its emailed link signs them in.
+
+    This is how a registry mailbox (kirjaamo) that nobody has invited can still answer.
+    """
     user = user_for_email(address)
     Membership.objects.get_or_create(
         user=user, organisation=organisation, defaults={"role": Membership.Role.EDITOR}
     )
-    return sign_in_link(user, next_path=nomination_request.get_absolute_url(), language=language)
+    return user
 
 
 def _mail_request(nomination_request, *, template, extra=None):
     """Email the organisation's registry address and its representative, each with a link."""
     organisation = nomination_request.organisation
-    representative = representative_of(organisation)
+    representative = _representative_of(organisation)
     recipients = []
     if organisation.email:
         recipients.append((organisation.email, "fi"))
@@ -61,24 +58,16 @@ def _mail_request(nomination_request, *, template, extra=None):
                 "request": nomination_request,
                 "organisation": organisation,
                 "representative": representative,
-                "link": _request_link_for(address, organisation, nomination_request, language),
+                "link": sign_in_link(
+                    request_recipient_may_answer(address=address, organisation=organisation),
+                    next_path=nomination_request.get_absolute_url(),
+                    language=language,
+                ),
                 **(extra or {}),
             },
             language=language,
         )
     return [address for address, _language in recipients]
-
-
-def nomination_round_targets(nomination_round):
-    return Organisation.objects.of_kind(*nomination_round.target_kinds).active()
-
-
-def unreachable_organisations(organisations):
-    """Organisations with neither a registry address nor a current representative."""
-    return organisations.filter(email="").exclude(
-        contact_persons__role=ContactPerson.Role.NETWORK_REPRESENTATIVE,
-        contact_persons__active_to__isnull=True,
-    )
 
 
 def nomination_round_send(*, nomination_round, by) -> int:
@@ -90,7 +79,9 @@ def nomination_round_send(*, nomination_round, by) -> int:
         existing = set(nomination_round.requests.values_list("organisation_id", flat=True))
         new = [
             NominationRequest(round=nomination_round, organisation=organisation)
-            for organisation in nomination_round_targets(nomination_round).exclude(pk__in=existing)
+            for organisation in Organisation.objects.asked_in(nomination_round).exclude(
+                pk__in=existing
+            )
         ]
         NominationRequest.objects.bulk_create(new)
         if nomination_round.sent_at is None:
@@ -106,6 +97,7 @@ def nomination_round_send(*, nomination_round, by) -> int:
 
 
 def nomination_round_close(*, nomination_round, by):
+    """Close the round: answers can no longer be changed."""
     nomination_round.closed_at = timezone.now()
     nomination_round._history_user = by
     nomination_round.save(update_fields=["closed_at"])
@@ -138,10 +130,10 @@ def nomination_answer(
         if locked.round.is_closed:
             raise ValidationError(_("The round is closed; answers can no longer be changed."))
         organisation = locked.organisation
-        starts = (answered_at or timezone.now()).astimezone(HELSINKI).date()
+        starts = timezone.localdate(answered_at or timezone.now())
         new_representative = None
         if action == NominationAction.CONFIRM:
-            current = representative_of(organisation)
+            current = _representative_of(organisation)
             if current is None:
                 raise ValidationError(
                     _("There is no representative on record to confirm: name one instead.")
@@ -205,7 +197,7 @@ def nomination_answer(
             organisation=organisation,
             email=new_representative.email,
             role=Membership.Role.EDITOR,
-            invited_by=by,
+            by=by,
             language=new_representative.language,
         )
     return locked

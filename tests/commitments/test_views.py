@@ -15,7 +15,7 @@ def codes(response):
 
 
 def test_asked_of_municipalities(anonymous_client):
-    response = anonymous_client.get("/en/programme/asked-of-us/", {"kind": "municipality"})
+    response = anonymous_client.get("/en/programme/asked-of-us/", {"audience": "municipalities"})
     found = codes(response)
     assert "R1.1-p2" in found and "R1.2-p3" in found and "R3.2-p1" in found
     assert "R1.1-p1" not in found  # state administration only
@@ -30,7 +30,9 @@ def test_asked_of_municipalities(anonymous_client):
 
 
 def test_asked_of_state_administration(anonymous_client):
-    response = anonymous_client.get("/fi/programme/asked-of-us/", {"kind": "state_administration"})
+    response = anonymous_client.get(
+        "/fi/programme/asked-of-us/", {"audience": "state_administration"}
+    )
     found = codes(response)
     assert {"R1.1-p1", "R1.2-p5", "R2.2-p1"} <= set(found)
     assert "R1.1-p2" not in found and "R2.2-p2" not in found
@@ -40,7 +42,7 @@ def test_asked_of_state_administration(anonymous_client):
 def test_asked_of_us_without_or_with_a_bad_kind(anonymous_client):
     response = anonymous_client.get("/en/programme/asked-of-us/")
     assert response.status_code == 200 and response.context["recommendations"] is None
-    response = anonymous_client.get("/en/programme/asked-of-us/", {"kind": "<b>castle</b>"})
+    response = anonymous_client.get("/en/programme/asked-of-us/", {"audience": "<b>castle</b>"})
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
     assert b"<b>castle</b>" not in response.content
@@ -80,7 +82,7 @@ PROGRAMME_PAGES = [
     "/fi/programme/commitments/1/",
     "/fi/programme/measures/1.2/",
     "/fi/programme/recommendations/R1.2-p3/",
-    "/fi/programme/asked-of-us/?kind=municipality",
+    "/fi/programme/asked-of-us/?audience=municipalities",
     "/fi/programme/evaluations/",
 ]
 

@@ -13,7 +13,6 @@ from django.utils import timezone
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
 from commitments.models import Measure, Recommendation, Theme, WorkArea
 from organisations.models import (
-    HELSINKI,
     ContactPerson,
     Membership,
     NominationAction,
@@ -61,7 +60,7 @@ DEMO_AGENCIES = [
 
 
 def at(day, hour=12, minute=0):
-    return datetime.datetime(2024, *day, hour, minute, tzinfo=HELSINKI)
+    return timezone.make_aware(datetime.datetime(2024, *day, hour, minute))
 
 
 class Command(BaseCommand):
