@@ -1,6 +1,8 @@
 """Content fields kept in Finnish, Swedish and English, read in the active language."""
 
+from django.utils.functional import lazy
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _lazy
 
 LANGUAGE_CODES = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
@@ -58,3 +60,35 @@ class TranslatedField:
 
     def _value(self, instance, language):
         return getattr(instance, f"{self.base}_{language}", "") or ""
+
+
+def _interpolate(template, name) -> str:
+    return str(template) % {"name": name}
+
+
+_in_language = lazy(_interpolate, str)
+
+LANGUAGE_NAMES = {
+    "fi": _lazy("%(name)s in Finnish"),
+    "sv": _lazy("%(name)s in Swedish"),
+    "en": _lazy("%(name)s in English"),
+}
+
+
+def translated_fields(field_class, name, *, finnish_required=True, **options):
+    """The three columns of one translatable text, for `x_fi, x_sv, x_en = translated_fields(…)`.
+
+    Finnish is the original and required unless `finnish_required=False`; Swedish and English
+    may be empty (TranslatedField then falls back). `name` is the translatable noun of the
+    verbose names ("title" gives "title in Finnish", "title in Swedish", …).
+    """
+
+    def column(language, blank):
+        verbose_name = _in_language(LANGUAGE_NAMES[language], name)
+        return field_class(verbose_name, blank=blank, **options)
+
+    return (
+        column("fi", blank=not finnish_required),
+        column("sv", blank=True),
+        column("en", blank=True),
+    )

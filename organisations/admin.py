@@ -82,18 +82,30 @@ class NominationRoundAdmin(SimpleHistoryAdmin):
     inlines = [NominationRequestInline]
 
     def get_readonly_fields(self, request, obj=None):
-        # Answers were judged on time or late against the deadline they were sent with.
-        return ["deadline", "sent_at"] if obj and obj.sent_at else []
+        # Sending and closing happen on the round's page (services); answers were judged on
+        # time or late against the deadline they were sent with.
+        fixed = ["sent_at", "closed_at"]
+        return [*fixed, "deadline", "target_kinds"] if obj and obj.sent_at else fixed
 
 
 @admin.register(NominationRequest)
 class NominationRequestAdmin(SimpleHistoryAdmin):
+    """Read-only: answers are recorded on the request's page, which applies the round's rules
+    (on time or late, the representative's seat, receipts, versions)."""
+
     list_display = ["organisation", "round", "status", "answered_at", "is_late", "channel"]
     list_filter = ["round", "status", "is_late", "channel", "organisation__ministry"]
     search_fields = ["organisation__name_fi", "round__title"]
     list_select_related = ["organisation", "round"]
-    readonly_fields = ["is_late", "version"]
-    autocomplete_fields = ["organisation", "representative", "deputy", "answered_by"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # requests are created by sending the round
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(NominationReminder)

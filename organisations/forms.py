@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from avoin.forms import AccessibleErrorsMixin
@@ -228,8 +229,6 @@ class NominationAnswerOnBehalfForm(NominationAnswerForm):
     )
 
     def clean_received_at(self):
-        from django.utils import timezone
-
         received = self.cleaned_data["received_at"]
         if received > timezone.now():
             raise forms.ValidationError(_("The time cannot be in the future."))

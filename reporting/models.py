@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from avoin.permissions import is_ministry_team
-from avoin.translation import TranslatedField
+from avoin.translation import TranslatedField, translated_fields
 from commitments.models import Measure, Recommendation, Theme, WorkArea
 from organisations.access import OrganisationScopedQuerySet
 from organisations.models import Language, Organisation
@@ -164,12 +164,13 @@ class GoodPractice(models.Model):
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=600)
     description = models.TextField(_("description"), max_length=10_000)
-    title_fi = models.CharField(_("title in Finnish"), max_length=200, blank=True)
-    summary_fi = models.TextField(_("summary in Finnish"), max_length=600, blank=True)
-    title_sv = models.CharField(_("title in Swedish"), max_length=200, blank=True)
-    summary_sv = models.TextField(_("summary in Swedish"), max_length=600, blank=True)
-    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
-    summary_en = models.TextField(_("summary in English"), max_length=600, blank=True)
+    # Translations of the title and summary; the original's own language stays empty.
+    title_fi, title_sv, title_en = translated_fields(
+        models.CharField, _("title"), finnish_required=False, max_length=200
+    )
+    summary_fi, summary_sv, summary_en = translated_fields(
+        models.TextField, _("summary"), finnish_required=False, max_length=600
+    )
     measures = models.ManyToManyField(
         Measure, verbose_name=_("measures"), blank=True, related_name="good_practices"
     )
@@ -263,6 +264,10 @@ class GoodPractice(models.Model):
 
     def get_absolute_url(self):
         return reverse("reporting:practice_detail", args=[self.pk])
+
+    @property
+    def is_submitted(self):
+        return self.status == self.Status.SUBMITTED
 
     @property
     def is_published(self):

@@ -3,6 +3,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
+from tests.factories import MinistryTeamUserFactory
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -31,8 +33,6 @@ def anonymous_client():
 
 @pytest.fixture
 def ministry_user(db):
-    from tests.factories import MinistryTeamUserFactory
-
     return MinistryTeamUserFactory()
 
 

@@ -1,6 +1,7 @@
 """The public pages, named once for the page, access and browser tests."""
 
 from django.urls import reverse
+from django.utils import translation
 
 from commitments.models import Action, Measure, Recommendation
 from organisations.models import Organisation
@@ -26,7 +27,6 @@ PUBLIC_URL_NAMES = {
 
 def public_paths(language, *, every_object=False):
     """Paths of the public pages in one language; one object of each kind unless asked."""
-    from django.utils import translation
 
     def first(queryset):
         return queryset if every_object else queryset[:1]

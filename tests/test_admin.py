@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
-from organisations.models import NominationReminder
+from organisations.models import NominationReminder, Organisation
 from tests.factories import (
     ContactPersonFactory,
     GoodPracticeFactory,
@@ -73,8 +73,6 @@ def test_admin_pages_work(superuser_client, one_of_each, model, django_assert_ma
 
 
 def test_organisations_cannot_be_deleted_in_the_admin(superuser_client):
-    from organisations.models import Organisation
-
     helsinki = Organisation.objects.get(kind="municipality", code="091")
     url = reverse("admin:organisations_organisation_delete", args=[helsinki.pk])
     assert superuser_client.get(url).status_code == 403

@@ -1,11 +1,14 @@
 import datetime
 import logging
+import logging.config
 import re
 import time
+from pathlib import Path
 from unittest import mock
 
 import pytest
 from axes.models import AccessAttempt, AccessLog
+from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
@@ -259,18 +262,12 @@ def test_stale_links_do_not_lock_anyone_out():
 
 
 def test_runserver_request_lines_are_redacted():
-    import logging.config
-
-    from django.conf import settings
-
     logging.config.dictConfig(settings.LOGGING)
     handler = logging.getLogger("django.server").handlers[0]
     assert any(isinstance(f, RedactSignInTokens) for f in handler.filters)
 
 
 def test_gunicorn_access_log_leaves_out_query_strings():
-    from pathlib import Path
-
     config = (Path(__file__).resolve().parents[1] / "gunicorn.conf.py").read_text()
     log_format = re.search(r"access_log_format = '(.*)'", config).group(1)
     assert "%(U)s" in log_format

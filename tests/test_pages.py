@@ -6,7 +6,12 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
 
 from avoin.views import server_error
+from organisations.models import Organisation
+from tests.factories import GoodPracticeFactory
+from tests.organisations.test_access import ACCESS_CASES
 from tests.pages import PUBLIC_URL_NAMES, public_paths
+from tests.reporting.test_access import ACCESS_CASES as PRACTICE_CASES
+from tests.test_auth import AUTH_URL_NAMES
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +20,6 @@ LANGUAGES = ["fi", "sv", "en"]
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_public_page_renders_in_its_language(anonymous_client, language):
-    from organisations.models import Organisation
-    from tests.factories import GoodPracticeFactory
-
     GoodPracticeFactory(organisations=[Organisation.objects.get(kind="municipality", code="091")])
     for path in public_paths(language, every_object=True):
         assert path.startswith(f"/{language}/")
@@ -82,10 +84,6 @@ def named_patterns(resolver=None, namespace=""):
 
 
 def test_every_named_url_is_covered_by_an_access_test():
-    from tests.organisations.test_access import ACCESS_CASES
-    from tests.reporting.test_access import ACCESS_CASES as PRACTICE_CASES
-    from tests.test_auth import AUTH_URL_NAMES
-
     cases = ACCESS_CASES + PRACTICE_CASES
     covered = PUBLIC_URL_NAMES | AUTH_URL_NAMES | {case[0] for case in cases}
     uncovered = set(named_patterns()) - covered

@@ -3,10 +3,9 @@
 import pytest
 from django.urls import reverse
 
-pytestmark = pytest.mark.django_db
+from tests.access import LOGIN, access_params, assert_access
 
-LOGIN = "login"  # anonymous users are sent to sign in
-ROLES = ["anonymous", "other_member", "viewer", "editor", "ministry", "working_group"]
+pytestmark = pytest.mark.django_db
 
 
 def url_of(scene, name):
@@ -45,23 +44,9 @@ ACCESS_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    "name, method, role, expected",
-    [
-        (name, method, role, expected)
-        for name, method, *statuses in ACCESS_CASES
-        for role, expected in zip(ROLES, statuses, strict=True)
-    ],
-)
+@pytest.mark.parametrize("name, method, role, expected", access_params(ACCESS_CASES))
 def test_access(scene, name, method, role, expected):
-    client = scene.client(None if role == "anonymous" else role)
-    url = url_of(scene, name)
-    response = getattr(client, method)(url)
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("login"))
-    else:
-        assert response.status_code == expected, (name, method, role)
+    assert_access(scene, url_of(scene, name), method, role, expected)
 
 
 def test_public_organisation_page_hides_contacts(scene):

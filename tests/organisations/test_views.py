@@ -1,5 +1,6 @@
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -16,8 +17,6 @@ def names(response):
 
 
 def detail(code, language="en", client=None):
-    from django.test import Client
-
     organisation = Organisation.objects.get(kind="municipality", code=code)
     return (client or Client()).get(f"/{language}/organisations/{organisation.pk}/")
 

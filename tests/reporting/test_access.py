@@ -1,10 +1,9 @@
 import pytest
 from django.urls import reverse
 
-pytestmark = pytest.mark.django_db
+from tests.access import LOGIN, access_params, assert_access
 
-LOGIN = "login"
-ROLES = ["anonymous", "other_member", "viewer", "editor", "ministry", "working_group"]
+pytestmark = pytest.mark.django_db
 
 
 def url_of(scene, name):
@@ -35,22 +34,9 @@ ACCESS_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    "name, method, role, expected",
-    [
-        (name, method, role, expected)
-        for name, method, *statuses in ACCESS_CASES
-        for role, expected in zip(ROLES, statuses, strict=True)
-    ],
-)
+@pytest.mark.parametrize("name, method, role, expected", access_params(ACCESS_CASES))
 def test_access(practice_scene, name, method, role, expected):
-    client = practice_scene.client(None if role == "anonymous" else role)
-    response = getattr(client, method)(url_of(practice_scene, name))
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("login"))
-    else:
-        assert response.status_code == expected, (name, method, role)
+    assert_access(practice_scene, url_of(practice_scene, name), method, role, expected)
 
 
 @pytest.mark.parametrize("status", ["draft", "submitted", "returned", "withdrawn"])
