@@ -14,4 +14,4 @@ RUN DEBUG=off SECRET_KEY=build-only python manage.py collectstatic --no-input \
 USER avoin
 
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --no-input && python manage.py load_reference_data && gunicorn avoin.wsgi -c gunicorn.conf.py"]
+CMD ["sh", "-c", "python manage.py migrate --no-input && python manage.py createcachetable && python manage.py load_reference_data && gunicorn avoin.wsgi -c gunicorn.conf.py"]

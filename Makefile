@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# Local settings for `make run`: links in emails point at the port the portal is served on.
+LOCAL := DEBUG=on SITE_URL=http://127.0.0.1:$(PORT)
 
 .PHONY: run test lint format migrations-check seed messages lock clean
 
@@ -18,10 +20,10 @@ $(STAMP): $(BIN)/python requirements.lock requirements-dev.lock
 
 ## run: set everything up on SQLite and serve http://127.0.0.1:$(PORT)
 run: $(STAMP) .env
-	DEBUG=on $(BIN)/python manage.py migrate --no-input
-	DEBUG=on $(BIN)/python manage.py load_reference_data
-	DEBUG=on SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py seed_demo
-	DEBUG=on $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(LOCAL) $(BIN)/python manage.py migrate --no-input
+	$(LOCAL) $(BIN)/python manage.py load_reference_data
+	$(LOCAL) $(BIN)/python manage.py seed_demo
+	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Local settings for manage.py commands typed by hand; never used in production.
 .env:

@@ -1,7 +1,10 @@
 """Form behaviour every form of the portal shares, and the sign-in forms."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from avoin.formats import finnish_date
 
 
 class AccessibleErrorsMixin:
@@ -21,3 +24,31 @@ class AccessibleErrorsMixin:
 
 class SignInLinkForm(AccessibleErrorsMixin, forms.Form):
     email = forms.EmailField(label=_("Work email"), max_length=254)
+
+
+class DateBetween:
+    """A validator: the date lies between `earliest` and `latest`, both included; its message
+    names both, as Finns write dates."""
+
+    def __init__(self, earliest, latest):
+        self.earliest, self.latest = earliest, latest
+
+    def __call__(self, value):
+        if not self.earliest <= value <= self.latest:
+            raise ValidationError(
+                _("Give a date between %(earliest)s and %(latest)s."),
+                code="date_range",
+                params={
+                    "earliest": finnish_date(self.earliest),
+                    "latest": finnish_date(self.latest),
+                },
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, DateBetween) and (self.earliest, self.latest) == (
+            other.earliest,
+            other.latest,
+        )
+
+    def deconstruct(self):
+        return ("avoin.forms.DateBetween", (self.earliest, self.latest), {})

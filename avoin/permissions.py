@@ -31,6 +31,12 @@ def is_working_group(user) -> bool:
     return is_ministry_team(user) or _in_group(user, WORKING_GROUP_GROUP)
 
 
+def signs_in_with_password(user) -> bool:
+    """Staff, superusers and the ministry team sign in with their password (and never with an
+    emailed link, which anyone who can read the mailbox could use)."""
+    return user.is_staff or user.is_superuser or is_ministry_team(user)
+
+
 def _admit(predicate, view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from avoin.mail import send_templated_mail, sign_in_link
+from avoin.permissions import signs_in_with_password
 
 
 def sign_in_link_send(*, email: str, language: str) -> bool:
@@ -15,7 +16,7 @@ def sign_in_link_send(*, email: str, language: str) -> bool:
         .distinct()
         .first()
     )
-    if user is None:
+    if user is None or signs_in_with_password(user):
         return False
     with translation.override(language):
         next_path = reverse("account_home")

@@ -13,8 +13,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_ratelimit.decorators import ratelimit
 from sesame.backends import ModelBackend as SesameBackend
 
+from avoin.client import normalised_email
 from avoin.forms import SignInLinkForm
-from avoin.permissions import is_ministry_team, is_working_group
+from avoin.permissions import is_ministry_team, is_working_group, signs_in_with_password
 from avoin.services import sign_in_link_send
 from commitments.models import Event, Programme
 from organisations.models import NominationRequest, NominationRound
@@ -87,7 +88,7 @@ def _link_page(response):
 
 @login_not_required
 @sensitive_post_parameters("sesame")
-@ratelimit(key="ip", rate=settings.SIGN_IN_LINK_RATE, method="POST", block=True)
+@ratelimit(key="ip", rate=settings.SIGN_IN_ADDRESS_RATE, method="POST", block=True)
 def login_link(request):
     """Open an emailed sign-in link: a GET shows a button, only the POST signs in.
 
@@ -99,6 +100,8 @@ def login_link(request):
     # The sesame backend is asked directly: a stale link is not a failed password, and
     # must not lock a whole office out through django-axes.
     user = SesameBackend().authenticate(request, sesame=token) if token else None
+    if user is not None and signs_in_with_password(user):
+        user = None  # a link never signs in an account that can change everything
     if user is not None and request.method == "POST":
         login(request, user, backend=SESAME_BACKEND)
         return redirect(next_path)
@@ -116,8 +119,8 @@ def login_link(request):
 
 
 @login_not_required
-@ratelimit(key="ip", rate=settings.SIGN_IN_LINK_RATE, method="POST", block=True)
-@ratelimit(key="post:email", rate=settings.SIGN_IN_LINK_RATE, method="POST", block=True)
+@ratelimit(key="ip", rate=settings.SIGN_IN_ADDRESS_RATE, method="POST", block=True)
+@ratelimit(key=normalised_email, rate=settings.SIGN_IN_LINK_RATE, method="POST", block=True)
 def login_link_request(request):
     """Email me a sign-in link: the same answer whether or not the address is known."""
     form = SignInLinkForm(request.POST or None)

@@ -16,8 +16,9 @@ def network_rows(nomination_round):
         _("Representative's language"),
         _("Deputy"),
         _("Deputy's email"),
-        _("Answered"),
+        _("First answered"),
         _("On time or late"),
+        _("Changed later"),
         _("Channel"),
     ]
     requests = nomination_round.requests.select_related(
@@ -40,7 +41,8 @@ def _row(request):
         representative.language if representative else "",
         deputy.name if deputy else "",
         deputy.email if deputy else "",
-        finnish_date(request.answered_at, "minute"),
+        finnish_date(request.first_answered_at, "minute"),
         timing,
+        finnish_date(request.answered_at, "minute") if request.changed_later else "",
         request.get_channel_display() if request.channel else "",
     ]

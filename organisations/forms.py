@@ -1,8 +1,9 @@
+import datetime
+
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from avoin.forms import AccessibleErrorsMixin
+from avoin.forms import AccessibleErrorsMixin, DateBetween
 
 from .models import (
     ContactPerson,
@@ -228,12 +229,6 @@ class NominationAnswerOnBehalfForm(NominationAnswerForm):
         input_formats=["%Y-%m-%dT%H:%M", "%d.%m.%Y %H:%M", "%Y-%m-%d %H:%M"],
     )
 
-    def clean_received_at(self):
-        received = self.cleaned_data["received_at"]
-        if received > timezone.now():
-            raise forms.ValidationError(_("The time cannot be in the future."))
-        return received
-
     def answer(self):
         return {
             **super().answer(),
@@ -245,6 +240,7 @@ class NominationAnswerOnBehalfForm(NominationAnswerForm):
 # --- One row of an organisation import file -----------------------------------------------------
 
 IMPORT_DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
+PLAUSIBLE_VALIDITY = DateBetween(datetime.date(1800, 1, 1), datetime.date(2100, 12, 31))
 MODEL_FIELD_OF_COLUMN = {
     "region_code": "region",
     "wellbeing_county_code": "wellbeing_county",
@@ -277,8 +273,12 @@ class OrganisationRowForm(forms.Form):
         to_field_name="abbreviation",
         required=False,
     )
-    valid_from = forms.DateField(input_formats=IMPORT_DATE_FORMATS, required=False)
-    valid_to = forms.DateField(input_formats=IMPORT_DATE_FORMATS, required=False)
+    valid_from = forms.DateField(
+        input_formats=IMPORT_DATE_FORMATS, required=False, validators=[PLAUSIBLE_VALIDITY]
+    )
+    valid_to = forms.DateField(
+        input_formats=IMPORT_DATE_FORMATS, required=False, validators=[PLAUSIBLE_VALIDITY]
+    )
     merged_into_code = forms.CharField(max_length=20, required=False)
     email = forms.EmailField(required=False)
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from avoin.forms import DateBetween
 from avoin.translation import TranslatedField
 
 from .access import MembershipRole, OrganisationScopedQuerySet
@@ -215,6 +216,12 @@ class Organisation(models.Model):
         return reverse("organisations:organisation_detail", args=[self.pk])
 
     @property
+    def mail_language(self):
+        """The language of mail to the organisation's registry address."""
+        swedish = (LanguageStatus.SWEDISH, LanguageStatus.BILINGUAL_SWEDISH_MAJORITY)
+        return Language.SWEDISH if self.language_status in swedish else Language.FINNISH
+
+    @property
     def is_municipality(self):
         return self.kind == OrganisationKind.MUNICIPALITY
 
@@ -369,13 +376,19 @@ class NominationRoundQuerySet(models.QuerySet):
         )
 
 
+# A round's deadline lies within the programme's years (the 5th plan runs 10/2023–9/2027).
+ROUND_DEADLINES = DateBetween(datetime.date(2023, 1, 1), datetime.date(2027, 12, 31))
+
+
 class NominationRound(models.Model):
     """A request to organisations to confirm or name their network representative."""
 
     title = models.CharField(_("title"), max_length=200)
     message = models.TextField(_("message"), max_length=5000)
     deadline = models.DateField(
-        _("deadline"), help_text=_("Answers are on time until the end of this day, Helsinki time.")
+        _("deadline"),
+        help_text=_("Answers are on time until the end of this day, Helsinki time."),
+        validators=[ROUND_DEADLINES],
     )
     target_kinds = models.JSONField(_("target organisation kinds"), default=list)
     created_by = models.ForeignKey(
@@ -506,6 +519,12 @@ class NominationRequest(models.Model):
         _("status"), max_length=20, choices=Status, default=Status.PENDING, db_index=True
     )
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    first_answered_at = models.DateTimeField(
+        _("first answered"),
+        null=True,
+        blank=True,
+        help_text=_("The first answer decides whether the organisation answered on time."),
+    )
     is_late = models.BooleanField(_("late"), default=False, db_index=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -554,7 +573,8 @@ class NominationRequest(models.Model):
                 name="nomination_request_status_valid",
             ),
             models.CheckConstraint(
-                condition=Q(status=NominationStatus.PENDING) | Q(answered_at__isnull=False),
+                condition=Q(status=NominationStatus.PENDING)
+                | Q(answered_at__isnull=False, first_answered_at__isnull=False),
                 name="nomination_request_answered_has_time",
             ),
         ]
@@ -563,7 +583,8 @@ class NominationRequest(models.Model):
         return f"{self.round} – {self.organisation}"
 
     def save(self, *args, **kwargs):
-        self.is_late = bool(self.answered_at and self.answered_at >= self.round.deadline_ends_at)
+        first = self.first_answered_at
+        self.is_late = bool(first and first >= self.round.deadline_ends_at)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -572,6 +593,11 @@ class NominationRequest(models.Model):
     @property
     def is_answered(self):
         return self.status != NominationStatus.PENDING
+
+    @property
+    def changed_later(self):
+        """Whether the answer on record was changed after the first one."""
+        return bool(self.first_answered_at) and self.answered_at != self.first_answered_at
 
     @property
     def is_on_behalf(self):

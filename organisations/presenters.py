@@ -23,34 +23,49 @@ class Bar:
 
 
 class AnswersPerDayChart:
-    """A server-rendered SVG bar chart of answers per day, with the same figures as a table."""
+    """A server-rendered SVG bar chart of answers per day, with the same figures as a table.
+
+    The bars cover at most MAX_DAYS around the deadline, however early or late an answer was
+    recorded; the table lists every day that had answers. Coordinates are plain numbers, and
+    the template renders them unlocalised (a decimal comma breaks SVG).
+    """
 
     WIDTH, HEIGHT, MARGIN = 640, 220, 30
+    MAX_DAYS = 92
+    DAYS_BEFORE_DEADLINE = 61
 
     def __init__(self, answered_at, *, deadline):
         self.deadline = deadline
         counts = Counter(timezone.localdate(moment) for moment in answered_at)
         self.rows = sorted(counts.items())
         self.maximum = max(counts.values(), default=0)
-        self.bars = self._bars(counts)
+        self.first_day = self.last_day = None
+        self.bars = self._bars(counts) if counts else []
+
+    def _window(self, counts):
+        first = max(
+            min(min(counts), self.deadline),
+            self.deadline - datetime.timedelta(days=self.DAYS_BEFORE_DEADLINE),
+        )
+        last = max(max(counts), self.deadline)
+        last = min(last, first + datetime.timedelta(days=self.MAX_DAYS - 1))
+        return first, last
 
     def _bars(self, counts):
-        if not counts:
-            return []
-        first, last = min(counts), max(counts)
-        first, last = min(first, self.deadline), max(last, self.deadline)
+        self.first_day, self.last_day = first, last = self._window(counts)
         days = (last - first).days + 1
         slot = (self.WIDTH - 2 * self.MARGIN) / days
         plot = self.HEIGHT - 2 * self.MARGIN
+        shown = {day: count for day, count in counts.items() if first <= day <= last}
+        highest = max(shown.values(), default=0)
         bars = []
         for index in range(days):
             day = first + datetime.timedelta(days=index)
-            count = counts.get(day, 0)
-            height = plot * count / self.maximum if self.maximum else 0
+            height = plot * shown.get(day, 0) / highest if highest else 0
             bars.append(
                 Bar(
                     day=day,
-                    count=count,
+                    count=shown.get(day, 0),
                     x=round(self.MARGIN + index * slot + slot * 0.1, 1),
                     y=round(self.HEIGHT - self.MARGIN - height, 1),
                     height=round(height, 1),
@@ -62,8 +77,24 @@ class AnswersPerDayChart:
         return bars
 
     @property
+    def is_cut(self):
+        """Whether some answered days fall outside the bars (they are in the table)."""
+        return bool(self.rows) and (
+            self.rows[0][0] < self.first_day or self.rows[-1][0] > self.last_day
+        )
+
+    @property
     def baseline_y(self):
         return self.HEIGHT - self.MARGIN
+
+    @property
+    def axis_end_x(self):
+        return self.WIDTH - self.MARGIN
+
+    @property
+    def label_anchor(self):
+        """The deadline label reads leftwards from its line in the right half, so it fits."""
+        return "end" if self.deadline_x > self.WIDTH / 2 else "start"
 
 
 def _shown(value):
@@ -134,7 +165,7 @@ class RoundDashboard:
         )
         self.pending = [(item, item.organisation_id in unreachable) for item in pending]
         self.chart = AnswersPerDayChart(
-            requests.answered().values_list("answered_at", flat=True),
+            requests.answered().values_list("first_answered_at", flat=True),
             deadline=nomination_round.deadline,
         )
         self.target_count = Organisation.objects.asked_in(nomination_round).count()

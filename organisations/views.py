@@ -3,8 +3,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from avoin.exports import table_response
@@ -125,15 +125,13 @@ def member_invite(request, pk):
     organisation = object_for(request, Organisation.objects, pk=pk, edit=True)
     form = MemberInviteForm(request.POST or None)
     if form.is_valid():
-        members.member_invite(
-            organisation=organisation,
-            email=form.cleaned_data["email"],
-            role=form.cleaned_data["role"],
-            language=form.cleaned_data["language"],
-            by=request.user,
-        )
-        messages.success(request, _("The invitation was sent."))
-        return redirect(organisation)
+        try:
+            members.member_invite(organisation=organisation, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The invitation was sent."))
+            return redirect(organisation)
     return render(
         request, "organisations/member_invite.html", {"organisation": organisation, "form": form}
     )
@@ -304,7 +302,10 @@ def _answer(request, nomination_request, form):
     refused it or, after someone else's answer, with the person's entries and the new version."""
     try:
         nominations.nomination_answer(
-            nomination_request=nomination_request, by=request.user, **form.answer()
+            nomination_request=nomination_request,
+            by=request.user,
+            language=get_language(),
+            **form.answer(),
         )
     except nominations.ConcurrentAnswer:
         messages.error(

@@ -127,6 +127,8 @@ class NominationRequestFactory(factory.django.DjangoModelFactory):
 
     round = factory.SubFactory(NominationRoundFactory)
     organisation = factory.SubFactory(AgencyFactory)
+    answered_at = None
+    first_answered_at = factory.LazyAttribute(lambda request: request.answered_at)
 
 
 class GoodPracticeFactory(factory.django.DjangoModelFactory):

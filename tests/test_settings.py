@@ -74,3 +74,30 @@ def test_production_settings_are_secure():
     )
     result = manage("shell", "--no-imports", "-c", code, env=PRODUCTION)
     assert result.stdout.split() == ["True", "True", "True", "True", "Europe/Helsinki", "fi"]
+
+
+def cache_backend(**env):
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = manage("shell", "--no-imports", "-c", code, env={**PRODUCTION, **env})
+    return result.stdout.strip()
+
+
+def test_every_worker_shares_one_cache_in_production():
+    """Rate limits and lockouts counted per process would let many more attempts through."""
+    assert cache_backend() == "django.core.cache.backends.db.DatabaseCache"
+    redis = cache_backend(CACHE_URL="redis://127.0.0.1:6379/0")
+    assert redis == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_make_run_serves_at_the_address_its_emails_link_to():
+    """`PORT=8400 make run`: every manage.py command of `run` gets SITE_URL for that port."""
+    dry_run = subprocess.run(
+        ["make", "--dry-run", "--always-make", "run", "PORT=8400"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    commands = [line for line in dry_run.stdout.splitlines() if "manage.py" in line]
+    assert any("runserver 127.0.0.1:8400" in line for line in commands), dry_run.stdout
+    assert all("SITE_URL=http://127.0.0.1:8400" in line for line in commands)

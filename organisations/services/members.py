@@ -3,10 +3,13 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from avoin.mail import send_templated_mail, sign_in_link
+from avoin.permissions import MINISTRY_TEAM_GROUP
 from organisations.models import SEATS, ContactPerson, Membership
 
 
@@ -19,9 +22,30 @@ def user_for_email(email: str):
     )
 
 
+STAFF_ADDRESS_REFUSED = _lazy(
+    "This address belongs to an account of the Open Government Team, which signs in with a "
+    "password and never by an emailed link. Give the person's own address at the organisation."
+)
+
+
+def is_staff_address(email: str) -> bool:
+    """Whether `email` is the address of a staff, superuser or ministry-team account."""
+    return (
+        get_user_model()
+        .objects.filter(email__iexact=email.strip())
+        .filter(Q(is_staff=True) | Q(is_superuser=True) | Q(groups__name=MINISTRY_TEAM_GROUP))
+        .exists()
+    )
+
+
 def member_invite(*, organisation, email: str, role: str, by, language: str = "fi") -> Membership:
-    """Give the person at `email` a membership and email them a sign-in link."""
+    """Give the person at `email` a membership and email them a sign-in link.
+
+    Staff and ministry-team accounts are never invited: an emailed link must not sign them in.
+    """
     email = email.strip().lower()
+    if is_staff_address(email):
+        raise ValidationError({"email": STAFF_ADDRESS_REFUSED})
     with transaction.atomic():
         user = user_for_email(email)
         membership = Membership.objects.filter(user=user, organisation=organisation).first()

@@ -1,10 +1,13 @@
 """The network-representative rounds: sending, answering, reminding."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from avoin.formats import finnish_date
 from avoin.mail import send_templated_mail, sign_in_link
 from organisations.models import (
     ContactPerson,
@@ -16,7 +19,13 @@ from organisations.models import (
     Organisation,
 )
 
-from .members import contact_person_start, member_invite, user_for_email
+from .members import (
+    STAFF_ADDRESS_REFUSED,
+    contact_person_start,
+    is_staff_address,
+    member_invite,
+    user_for_email,
+)
 
 
 class ConcurrentAnswer(Exception):
@@ -46,7 +55,7 @@ def _mail_request(nomination_request, *, template, extra=None):
     representative = _representative_of(organisation)
     recipients = []
     if organisation.email:
-        recipients.append((organisation.email, "fi"))
+        recipients.append((organisation.email, organisation.mail_language))
     if representative and representative.email.lower() != organisation.email.lower():
         recipients.append((representative.email, representative.language))
     for address, language in recipients:
@@ -103,6 +112,31 @@ def nomination_round_close(*, nomination_round, by):
     nomination_round.save(update_fields=["closed_at"])
 
 
+EARLIEST_APPOINTMENT = datetime.date(2000, 1, 1)
+
+
+def check_answer_dates(*, nomination_round, answered_at, appointment_date=None) -> None:
+    """Refuse implausible dates: an answer arrives between the round's sending and now; a
+    representative is appointed between 2000 and today."""
+    now = timezone.now()
+    if answered_at > now + datetime.timedelta(minutes=5):
+        raise ValidationError({"received_at": _("The time cannot be in the future.")})
+    if nomination_round.sent_at and answered_at < nomination_round.sent_at:
+        raise ValidationError(
+            {
+                "received_at": _("The round was sent on %(date)s: an answer cannot be older.")
+                % {"date": finnish_date(nomination_round.sent_at, "minute")}
+            }
+        )
+    if appointment_date and not EARLIEST_APPOINTMENT <= appointment_date <= timezone.localdate():
+        raise ValidationError(
+            {
+                "appointment_date": _("Give a date between %(first)s and today.")
+                % {"first": finnish_date(EARLIEST_APPOINTMENT)}
+            }
+        )
+
+
 def nomination_answer(
     *,
     nomination_request,
@@ -117,8 +151,14 @@ def nomination_answer(
     decline_reason: str = "",
     channel: str = NominationRequest.Channel.PORTAL,
     answered_at=None,
+    language: str = "fi",
 ) -> NominationRequest:
-    """Record an answer. Of two simultaneous answers one stands; the other raises."""
+    """Record an answer. Of two simultaneous answers one stands; the other raises.
+
+    The first answer's time decides whether the organisation answered on time; a later change
+    keeps it (and has its own time in `answered_at` and in the history).
+    """
+    answered_at = answered_at or timezone.now()
     with transaction.atomic():
         locked = (
             NominationRequest.objects.select_for_update()
@@ -129,78 +169,119 @@ def nomination_answer(
             raise ConcurrentAnswer
         if locked.round.is_closed:
             raise ValidationError(_("The round is closed; answers can no longer be changed."))
-        organisation = locked.organisation
-        starts = timezone.localdate(answered_at or timezone.now())
+        check_answer_dates(
+            nomination_round=locked.round,
+            answered_at=answered_at,
+            appointment_date=appointment_date,
+        )
         new_representative = None
         if action == NominationAction.CONFIRM:
-            current = _representative_of(organisation)
-            if current is None:
-                raise ValidationError(
-                    _("There is no representative on record to confirm: name one instead.")
-                )
-            locked.status = NominationRequest.Status.CONFIRMED
-            locked.representative = current
-            locked.deputy = None
-            locked.decline_reason = ""
+            _confirm(locked)
         elif action == NominationAction.NAME_NEW:
-            new_representative = contact_person_start(
-                organisation=organisation,
-                values={**representative, "role": ContactPerson.Role.NETWORK_REPRESENTATIVE},
+            new_representative = _name_new(
+                locked,
                 by=by,
-                starts=starts,
+                starts=timezone.localdate(answered_at),
+                representative=representative,
+                deputy=deputy,
+                appointment=(appointed_by_name, appointed_by_title, appointment_date),
             )
-            locked.status = NominationRequest.Status.NEW_NAMED
-            locked.representative = new_representative
-            locked.deputy = (
-                contact_person_start(
-                    organisation=organisation,
-                    values={**deputy, "role": ContactPerson.Role.DEPUTY},
-                    by=by,
-                    starts=starts,
-                )
-                if deputy
-                else None
-            )
-            locked.decline_reason = ""
         elif action == NominationAction.DECLINE:
-            locked.status = NominationRequest.Status.DECLINED
-            locked.representative = None
-            locked.deputy = None
-            locked.decline_reason = decline_reason
+            _decline(locked, reason=decline_reason)
         else:
             raise ValidationError(_("Unknown answer."))
-        if action == NominationAction.NAME_NEW:
-            locked.appointed_by_name = appointed_by_name
-            locked.appointed_by_title = appointed_by_title
-            locked.appointment_date = appointment_date
-        else:
-            locked.appointed_by_name = locked.appointed_by_title = ""
-            locked.appointment_date = None
-        locked.answered_at = answered_at or timezone.now()
+        locked.answered_at = answered_at
+        locked.first_answered_at = min(filter(None, [locked.first_answered_at, answered_at]))
         locked.answered_by = by
         locked.channel = channel
         locked.version += 1
         locked._history_user = by
         locked.save()
-
-    receipt_to = [by.email] if channel == NominationRequest.Channel.PORTAL else []
-    if organisation.email:
-        receipt_to.append(organisation.email)
-    send_templated_mail(
-        to=receipt_to,
-        template="nomination_receipt",
-        context={"request": locked, "round": locked.round, "organisation": organisation},
-        language="fi",
-    )
+    _send_receipt(locked, by=by, language=language)
     if new_representative is not None:
         member_invite(
-            organisation=organisation,
+            organisation=locked.organisation,
             email=new_representative.email,
             role=Membership.Role.EDITOR,
             by=by,
             language=new_representative.language,
         )
     return locked
+
+
+def _confirm(locked):
+    """Confirm the representative on record; their appointment record stays with them."""
+    current = _representative_of(locked.organisation)
+    if current is None:
+        raise ValidationError(
+            _("There is no representative on record to confirm: name one instead.")
+        )
+    if locked.representative_id != current.pk:
+        locked.appointed_by_name = locked.appointed_by_title = ""
+        locked.appointment_date = None
+    locked.status = NominationRequest.Status.CONFIRMED
+    locked.representative = current
+    locked.deputy = None
+    locked.decline_reason = ""
+
+
+def _name_new(locked, *, by, starts, representative, deputy, appointment):
+    organisation = locked.organisation
+    for person in filter(None, [representative, deputy]):
+        if is_staff_address(person["email"]):
+            raise ValidationError(STAFF_ADDRESS_REFUSED)
+    new_representative = contact_person_start(
+        organisation=organisation,
+        values={**representative, "role": ContactPerson.Role.NETWORK_REPRESENTATIVE},
+        by=by,
+        starts=starts,
+    )
+    locked.deputy = (
+        contact_person_start(
+            organisation=organisation,
+            values={**deputy, "role": ContactPerson.Role.DEPUTY},
+            by=by,
+            starts=starts,
+        )
+        if deputy
+        else None
+    )
+    locked.status = NominationRequest.Status.NEW_NAMED
+    locked.representative = new_representative
+    locked.appointed_by_name, locked.appointed_by_title, locked.appointment_date = appointment
+    locked.decline_reason = ""
+    return new_representative
+
+
+def _decline(locked, *, reason):
+    locked.status = NominationRequest.Status.DECLINED
+    locked.representative = None
+    locked.deputy = None
+    locked.appointed_by_name = locked.appointed_by_title = ""
+    locked.appointment_date = None
+    locked.decline_reason = reason
+
+
+def _send_receipt(nomination_request, *, by, language):
+    """The receipt: to the person who answered in Avoin, in the language they answered in, and
+    to the registry address, in the organisation's language."""
+    organisation = nomination_request.organisation
+    recipients = []
+    if nomination_request.channel == NominationRequest.Channel.PORTAL:
+        recipients.append((by.email, language))
+    if organisation.email:
+        recipients.append((organisation.email, organisation.mail_language))
+    for address, mail_language in recipients:
+        send_templated_mail(
+            to=[address],
+            template="nomination_receipt",
+            context={
+                "request": nomination_request,
+                "round": nomination_request.round,
+                "organisation": organisation,
+            },
+            language=mail_language,
+        )
 
 
 def nomination_reminders_send(*, today, days_before, days_after) -> list[NominationReminder]:

@@ -55,9 +55,9 @@ def test_round_from_sending_to_export(
     axe_check(page)
     page.click(f"a[href='/{language}/organisations/nominations/new/']")
     axe_check(page)
-    page.fill("#id_title", "Verkoston edustajat 2030")
+    page.fill("#id_title", "Verkoston edustajat 2027")
     page.fill("#id_message", "Vahvistakaa edustajanne tai nimetkää uusi.")
-    page.fill("#id_deadline", "2030-02-08")
+    page.fill("#id_deadline", "2027-02-08")
     submit(page)
     axe_check(page)
     page.locator("form[action$='/send/'] button").click()
@@ -85,11 +85,11 @@ def test_round_from_sending_to_export(
     form.select_option("#id_representative_language", language)
     form.fill("#id_appointed_by_name", "Petteri Pääjohtaja")
     form.fill("#id_appointed_by_title", "Pääjohtaja")
-    form.fill("#id_appointment_date", "2030-01-20")
+    form.fill("#id_appointment_date", "2025-01-20")
     submit(form, "form.answer-form")
     assert form.locator(".messages").is_visible()
     axe_check(form)
-    request = NominationRequest.objects.get(organisation=agency, round__title__endswith="2030")
+    request = NominationRequest.objects.get(organisation=agency, round__title__endswith="2027")
     assert request.status == "new_named" and request.representative.name == "Nina Uusi"
 
     # The ministry sees it on the dashboard and in the export.
