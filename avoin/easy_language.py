@@ -116,6 +116,16 @@ def other_easy_language(code):
     return next(easy for other, easy in EASY_LANGUAGES.items() if other != code)
 
 
+def easy_language_links(path):
+    """The links to both Easy Languages that every page's header and footer carry."""
+    links = []
+    for code, easy in EASY_LANGUAGES.items():
+        url = FRONT_PAGE.url(code)
+        current = path.startswith(url)
+        links.append({"code": code, "name": easy.link_name, "url": url, "current": current})
+    return links
+
+
 def easy_language_switcher(topic, native_names):
     """The language switcher on an Easy Language page.
 

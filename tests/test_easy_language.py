@@ -1,11 +1,15 @@
-"""The Easy Language pages (ADR 0020): their addresses and their readability."""
+"""The Easy Language pages (ADR 0020): addresses, links from every page, and readability."""
 
+import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 
 from avoin.easy_language import EASY_LANGUAGES, PAGES, TOPICS
+from tests.pages import public_paths
 from tests.readability import PROPER_NAMES, easy_language_blocks, problems
 
 pytestmark = pytest.mark.django_db
@@ -142,6 +146,19 @@ def test_the_pages_have_their_addresses():
     ]
 
 
+@pytest.mark.parametrize("code, page", EASY_PAGES, ids=page_id)
+def test_the_language_switcher_leads_to_a_page(anonymous_client, code, page):
+    html = anonymous_client.get(page.url(code)).content.decode()
+    assert f'<html lang="{code}">' in html
+    other = "sv" if code == "fi" else "fi"
+    assert f'<a href="{page.url(other)}" lang="{other}" hreflang="{other}">' in html
+    assert '<a href="/en/" lang="en" hreflang="en">In English</a>' in html
+    assert f'<link rel="alternate" hreflang="{other}" href="{page.url(other)}">' in html
+    assert 'rel="alternate" hreflang="en"' not in html
+    for target in (page.url(other), "/en/"):
+        assert anonymous_client.get(target).status_code == 200
+
+
 def test_each_page_links_to_the_others_and_back(anonymous_client):
     for code in EASY_LANGUAGES:
         for topic in TOPICS:
@@ -149,3 +166,35 @@ def test_each_page_links_to_the_others_and_back(anonymous_client):
             for other in PAGES:
                 if other is not topic:
                     assert f'href="{other.url(code)}"' in html, (topic.url(code), other.key)
+
+
+# --- Linked from every page ----------------------------------------------------------------
+
+
+def easy_language_links_in(html):
+    """How many times the html links to each Easy Language's front page by its own name."""
+    return {
+        code: len(
+            re.findall(rf'<a href="{url}" lang="{code}" hreflang="{code}"[^>]*>{name}</a>', html)
+        )
+        for code, url, name in [
+            ("fi", "/fi/selko/", "Selkokielellä"),
+            ("sv", "/sv/lattlast/", "På lättläst svenska"),
+        ]
+    }
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_every_page_links_to_both_easy_languages_in_header_and_footer(anonymous_client, language):
+    paths = public_paths(language) + [f"/{language}/no-such-page/"]
+    for path in paths:
+        html = anonymous_client.get(path).content.decode()
+        header, footer = html.split("<main", 1)[0], html.rsplit("</main>", 1)[1]
+        assert easy_language_links_in(header) == {"fi": 1, "sv": 1}, path
+        assert easy_language_links_in(footer) == {"fi": 1, "sv": 1}, path
+
+
+def test_signed_in_pages_link_to_both_easy_languages(ministry_client):
+    with translation.override("en"):
+        html = ministry_client.get(reverse("account_home")).content.decode()
+    assert easy_language_links_in(html) == {"fi": 2, "sv": 2}
