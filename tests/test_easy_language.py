@@ -198,3 +198,23 @@ def test_signed_in_pages_link_to_both_easy_languages(ministry_client):
     with translation.override("en"):
         html = ministry_client.get(reverse("account_home")).content.decode()
     assert easy_language_links_in(html) == {"fi": 2, "sv": 2}
+
+
+@pytest.mark.parametrize(
+    "language, sentence",
+    [
+        ("fi", "Sivut ovat suomeksi (selkokieli) ja ruotsiksi (lättläst svenska)"),
+        ("sv", "De finns på finska (selkokieli) och svenska (lättläst svenska)"),
+        ("en", "They are in Finnish (selkokieli) and Swedish (lättläst svenska)"),
+    ],
+)
+def test_the_accessibility_statement_lists_the_pages(anonymous_client, language, sentence):
+    with translation.override(language):
+        html = anonymous_client.get(reverse("accessibility")).content.decode()
+    assert sentence in html
+    assert "not available in Easy Language (selkokieli) yet" not in html
+    # In the statement's text and in the footer.
+    assert easy_language_links_in(html.split("<footer", 1)[0].split("<main", 1)[1]) == {
+        "fi": 1,
+        "sv": 1,
+    }
