@@ -46,3 +46,11 @@ def test_the_language_switcher_moves_between_the_easy_languages(site, page):
     page.get_by_role("link", name="In English").click()
     assert page.url == site + "/en/"
     assert page.locator("html").get_attribute("lang") == "en"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_accessibility_statement_fits_a_phone_screen(site, page, language):
+    """ "Saavutettavuusseloste" and "Tillgänglighetsutlåtande" are one long word each."""
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{site}/{language}/accessibility/")
+    assert page.evaluate(NO_HORIZONTAL_SCROLL)
