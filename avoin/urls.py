@@ -12,6 +12,21 @@ urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),
+    # Easy Language (ADR 0020): Finnish under /fi/selko/, Swedish under /sv/lattlast/.
+    path("selko/", views.easy_language_page, {"easy_language": "fi"}, name="easy_language_fi"),
+    path(
+        "selko/<slug:slug>/",
+        views.easy_language_page,
+        {"easy_language": "fi"},
+        name="easy_language_fi_topic",
+    ),
+    path("lattlast/", views.easy_language_page, {"easy_language": "sv"}, name="easy_language_sv"),
+    path(
+        "lattlast/<slug:slug>/",
+        views.easy_language_page,
+        {"easy_language": "sv"},
+        name="easy_language_sv_topic",
+    ),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/link/", views.login_link, name="login_link"),

@@ -14,6 +14,15 @@ from django_ratelimit.decorators import ratelimit
 from sesame.backends import ModelBackend as SesameBackend
 
 from avoin.client import normalised_email
+from avoin.context_processors import NATIVE_LANGUAGE_NAMES
+from avoin.easy_language import (
+    EASY_LANGUAGES,
+    FRONT_PAGE,
+    easy_language_switcher,
+    easy_language_topic,
+    other_easy_language,
+    topic_links,
+)
 from avoin.forms import SignInLinkForm
 from avoin.permissions import is_ministry_team, is_working_group, signs_in_with_password
 from avoin.services import sign_in_link_send
@@ -48,6 +57,33 @@ def accessibility_statement(request):
 def privacy_notice(request):
     """The privacy notice (tietosuojaseloste)."""
     return render(request, "privacy.html")
+
+
+@login_not_required
+def easy_language_page(request, easy_language, slug=""):
+    """A page in Finnish selkokieli or Swedish lättläst; another URL language redirects."""
+    topic = easy_language_topic(easy_language, slug)
+    language = get_language()
+    if language != easy_language:
+        # /sv/selko/… is the Swedish page, /fi/lattlast/… the Finnish one; there is no Easy
+        # English, so /en/… keeps the Easy Language that the address names.
+        return redirect(topic.url(language if language in EASY_LANGUAGES else easy_language))
+    other = other_easy_language(language)
+    return render(
+        request,
+        "easy_language/page.html",
+        {
+            "easy": EASY_LANGUAGES[language],
+            "title": topic.titles[language],
+            "body_template": topic.template_name(language),
+            "other_easy_language": other,
+            "other_easy_language_url": topic.url(other.code),
+            "is_front_page": topic is FRONT_PAGE,
+            "front_page_url": FRONT_PAGE.url(language),
+            "topics": topic_links(language, current=topic),
+            "language_links": easy_language_switcher(topic, NATIVE_LANGUAGE_NAMES),
+        },
+    )
 
 
 @login_not_required

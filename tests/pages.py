@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils import translation
 
+from avoin.easy_language import EASY_LANGUAGES, PAGES
 from commitments.models import Action, Measure, Recommendation
 from organisations.models import Organisation
 from reporting.models import GoodPractice
@@ -12,6 +13,10 @@ PUBLIC_URL_NAMES = {
     "home",
     "accessibility",
     "privacy",
+    "easy_language_fi",
+    "easy_language_fi_topic",
+    "easy_language_sv",
+    "easy_language_sv_topic",
     "login",
     "commitments:programme_overview",
     "commitments:commitment_detail",
@@ -62,4 +67,8 @@ def public_paths(language, *, every_object=False):
             paths.append(Organisation.objects.filter(kind=kind).first().get_absolute_url())
         if every_object:
             paths += [reverse("commitments:commitment_detail", args=[n]) for n in (2, 3)]
+    # Easy Language pages exist in their own language only: selkokieli under /fi/, lättläst
+    # under /sv/ (other prefixes redirect, see tests/test_easy_language.py).
+    if language in EASY_LANGUAGES:
+        paths += [page.url(language) for page in PAGES]
     return paths
