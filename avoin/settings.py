@@ -187,10 +187,10 @@ SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a commitment for the whole gov.fi domain; it is not ours to make.
     "security.W021",
 ]
-if CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+if CACHES["default"]["BACKEND"].endswith("DatabaseCache") or DEBUG:
     # The database cache counts without atomic increments: two simultaneous requests may both
     # pass as the last one allowed. Shared by every worker it is still right (ADR 0010);
-    # Redis (CACHE_URL) counts exactly.
+    # Redis (CACHE_URL) counts exactly. With DEBUG one local process uses memory.
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 CONTENT_SECURITY_POLICY = {

@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from avoin.concurrency import VersionedModelForm
 from avoin.forms import AccessibleErrorsMixin, DateBetween
 
 from .models import (
@@ -14,6 +15,7 @@ from .models import (
     NominationRound,
     Organisation,
     Region,
+    contacts_token,
 )
 
 SEARCH_MAX_LENGTH = 100
@@ -74,15 +76,25 @@ class OrganisationFilterForm(AccessibleErrorsMixin, OrganisationFacetsForm):
 
 
 class ContactPersonForm(AccessibleErrorsMixin, forms.ModelForm):
+    """A new contact person. `contacts` carries the organisation's current contacts as the form
+    showed them: if they changed meanwhile, the service refuses (StaleEdit)."""
+
+    contacts = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = ContactPerson
         fields = ["role", "name", "title", "email", "phone", "language"]
 
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contacts"].initial = contacts_token(organisation)
 
-class ContactPersonEditForm(ContactPersonForm):
+
+class ContactPersonEditForm(AccessibleErrorsMixin, VersionedModelForm):
     """Corrections to a current contact's details; a change of person is a new contact."""
 
-    class Meta(ContactPersonForm.Meta):
+    class Meta:
+        model = ContactPerson
         fields = ["name", "title", "email", "phone", "language"]
 
 

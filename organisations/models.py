@@ -313,6 +313,12 @@ class ContactPersonQuerySet(OrganisationScopedQuerySet):
         return self.filter(role=ContactRole.NETWORK_REPRESENTATIVE)
 
 
+def contacts_token(organisation) -> str:
+    """The organisation's current contact persons, as a form remembers them."""
+    current = organisation.contact_persons.current().order_by("pk").values_list("pk", flat=True)
+    return "-".join(map(str, current))
+
+
 class ContactPerson(models.Model):
     """A person an organisation names as its contact. A change of person ends the old row."""
 
@@ -331,6 +337,7 @@ class ContactPerson(models.Model):
     )
     active_from = models.DateField(_("active from"), default=timezone.localdate)
     active_to = models.DateField(_("active until"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
 
     history = HistoricalRecords()
     objects = ContactPersonQuerySet.as_manager()

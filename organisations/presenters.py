@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from avoin.formats import finnish_date
 
-from .models import ContactPerson, NominationStatus, Organisation
+from .models import ContactPerson, Membership, NominationStatus, Organisation
 
 
 @dataclass
@@ -183,3 +183,26 @@ class RoundDashboard:
             )
             for row in rows
         ]
+
+
+def membership_history(organisation, limit=50):
+    """Who made whom an editor or a viewer of the organisation, or removed them; newest first."""
+    records = (
+        Membership.history.filter(organisation_id=organisation.pk)
+        .select_related("history_user", "user")
+        .order_by("-history_date", "-history_id")[:limit]
+    )
+    changes = {
+        "+": _("became %(role)s"),
+        "~": _("role changed to %(role)s"),
+        "-": _("removed (was %(role)s)"),
+    }
+    return [
+        {
+            "when": record.history_date,
+            "who": record.history_user,
+            "member": record.user.email or record.user.username,
+            "change": changes[record.history_type] % {"role": record.get_role_display()},
+        }
+        for record in records
+    ]

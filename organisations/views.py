@@ -3,10 +3,11 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from avoin.concurrency import StaleEdit, entries_over
 from avoin.exports import table_response
 from avoin.pagination import paginate
 from avoin.permissions import is_ministry_team, ministry_team_required, working_group_required
@@ -22,11 +23,16 @@ from .forms import (
     NominationRoundForm,
     OrganisationFilterForm,
 )
-from .models import NominationRequest, NominationRound, Organisation
-from .presenters import RoundDashboard, contact_history
+from .models import NominationRequest, NominationRound, Organisation, contacts_token
+from .presenters import RoundDashboard, contact_history, membership_history
 from .services import members, nominations
 
 PAGE_SIZE = 25
+STALE_CONTACTS = gettext_lazy(
+    "Someone else changed the contact persons while you were filling in the form; nothing of "
+    "yours was saved. The organisation's page shows their change. Your entries are still in "
+    "the form if you want to send them again."
+)
 
 
 @login_not_required
@@ -66,6 +72,7 @@ def _private_context(user, organisation):
         "can_edit": may_edit(user, organisation),
         "current_contacts": organisation.contact_persons.current(),
         "history": contact_history(organisation),
+        "member_history": membership_history(organisation),
         "members": organisation.memberships.select_related("user"),
         "nomination_requests": organisation.nomination_requests.select_related("round").order_by(
             "-round__deadline"
@@ -76,13 +83,24 @@ def _private_context(user, organisation):
 def contact_create(request, pk):
     """Add a contact person; a new representative or deputy ends the previous one."""
     organisation = object_for(request, Organisation.objects, pk=pk, edit=True)
-    form = ContactPersonForm(request.POST or None)
+    form = ContactPersonForm(request.POST or None, organisation=organisation)
     if form.is_valid():
-        members.contact_person_start(
-            organisation=organisation, values=form.cleaned_data, by=request.user
-        )
-        messages.success(request, _("The contact person was saved."))
-        return redirect(organisation)
+        values = {key: value for key, value in form.cleaned_data.items() if key != "contacts"}
+        try:
+            members.contact_person_start(
+                organisation=organisation,
+                values=values,
+                by=request.user,
+                expected_contacts=form.cleaned_data["contacts"],
+            )
+        except StaleEdit:
+            messages.error(request, STALE_CONTACTS)
+            form = ContactPersonForm(
+                entries_over(form, contacts_token(organisation)), organisation=organisation
+            )
+        else:
+            messages.success(request, _("The contact person was saved."))
+            return redirect(organisation)
     return render(
         request,
         "organisations/contact_form.html",
@@ -96,9 +114,15 @@ def contact_update(request, pk, contact_pk):
     contact = get_object_or_404(organisation.contact_persons.current(), pk=contact_pk)
     form = ContactPersonEditForm(request.POST or None, instance=contact)
     if form.is_valid():
-        form.save()
-        messages.success(request, _("The contact person was saved."))
-        return redirect(organisation)
+        try:
+            form.save()
+        except StaleEdit:
+            messages.error(request, STALE_CONTACTS)
+            contact.refresh_from_db()
+            form = ContactPersonEditForm(entries_over(form, contact.version), instance=contact)
+        else:
+            messages.success(request, _("The contact person was saved."))
+            return redirect(organisation)
     return render(
         request,
         "organisations/contact_form.html",
@@ -307,7 +331,7 @@ def _answer(request, nomination_request, form):
             language=get_language(),
             **form.answer(),
         )
-    except nominations.ConcurrentAnswer:
+    except StaleEdit:
         messages.error(
             request,
             _(
@@ -317,9 +341,9 @@ def _answer(request, nomination_request, form):
             ),
         )
         nomination_request.refresh_from_db()
-        data = form.data.copy()
-        data["version"] = nomination_request.version
-        return _answer_form(request.user, nomination_request, data)
+        return _answer_form(
+            request.user, nomination_request, entries_over(form, nomination_request.version)
+        )
     except ValidationError as error:
         form.add_error(None, error)
         return form

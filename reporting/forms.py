@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from avoin.concurrency import VersionedModelForm
 from avoin.forms import AccessibleErrorsMixin
 from commitments.models import Commitment, Measure, Recommendation, Theme, WorkArea
 from organisations.forms import OrganisationFacetsForm
@@ -50,7 +51,7 @@ class LinksField(forms.CharField):
             raise ValidationError(errors)
 
 
-class GoodPracticeForm(AccessibleErrorsMixin, forms.ModelForm):
+class GoodPracticeForm(AccessibleErrorsMixin, VersionedModelForm):
     target_groups = forms.MultipleChoiceField(
         label=_("Target groups"),
         choices=TargetGroup.choices,
@@ -112,7 +113,10 @@ class GoodPracticeForm(AccessibleErrorsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.own_organisations = own_organisations
         self.is_ministry_team = is_ministry_team
-        self.fields["organisations"].queryset = Organisation.objects.active()
+        linked = (
+            self.instance.organisations.all() if self.instance.pk else Organisation.objects.none()
+        )
+        self.fields["organisations"].queryset = Organisation.objects.active() | linked
         self.fields["organisations"].label_from_instance = lambda o: o.name
         self.fields["measures"].queryset = Measure.objects.all()
         self.fields["measures"].label_from_instance = lambda m: f"{m.number} {m.title}"
@@ -134,8 +138,20 @@ class GoodPracticeForm(AccessibleErrorsMixin, forms.ModelForm):
 
     def clean_organisations(self):
         chosen = self.cleaned_data["organisations"]
-        if not self.is_ministry_team and not set(chosen) & set(self.own_organisations):
+        if self.is_ministry_team:
+            return chosen
+        before = set(self.instance.organisations.all()) if self.instance.pk else set()
+        if not before and not set(chosen) & set(self.own_organisations):
             raise ValidationError(_("Choose at least one organisation you are an editor of."))
+        others_removed = before - set(chosen) - set(self.own_organisations)
+        if others_removed:
+            raise ValidationError(
+                _(
+                    "Only the Open Government Team or the organisation itself can remove "
+                    "%(names)s from the practice."
+                ),
+                params={"names": ", ".join(sorted(str(o.name) for o in others_removed))},
+            )
         return chosen
 
     def clean_contact_email(self):
@@ -168,7 +184,7 @@ class GoodPracticeForm(AccessibleErrorsMixin, forms.ModelForm):
         return data
 
     def save(self, commit=True):
-        practice = super().save(commit=False)
+        practice = self.instance
         for group in TargetGroup:
             setattr(
                 practice,
@@ -178,10 +194,7 @@ class GoodPracticeForm(AccessibleErrorsMixin, forms.ModelForm):
         for emphasis in Emphasis:
             setattr(practice, emphasis.value, emphasis.value in self.cleaned_data["emphases"])
         practice.links = self.cleaned_data["links"]
-        if commit:
-            practice.save()
-            self.save_m2m()
-        return practice
+        return super().save(commit=commit)
 
 
 class ReturnForm(AccessibleErrorsMixin, forms.Form):

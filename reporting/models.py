@@ -220,8 +220,11 @@ class GoodPractice(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        m2m_fields=[organisations, measures, recommendations, themes, work_areas]
+    )
     objects = GoodPracticeQuerySet.as_manager()
 
     # What a reader sees: the translation into the page's language, else the original.

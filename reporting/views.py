@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from avoin.concurrency import StaleEdit, entries_over
 from avoin.pagination import paginate
 from avoin.permissions import is_ministry_team, ministry_team_required
 from organisations.access import may_edit, object_for
@@ -16,6 +17,10 @@ from .forms import GoodPracticeForm, PracticeFilterForm, ReturnForm
 from .models import GoodPractice
 
 PAGE_SIZE = 20
+STALE_PRACTICE = gettext_lazy(
+    "Someone else saved this practice while you were editing it; nothing of yours was saved. "
+    "Your entries are still in the form: compare them with the practice's page and send again."
+)
 
 
 def _own_organisations(user):
@@ -109,17 +114,27 @@ def practice_update(request, pk):
     if not practice.is_editable:
         messages.error(request, _("Only drafts and returned practices can be edited."))
         return redirect(practice)
-    form = GoodPracticeForm(
-        request.POST or None,
+    form = _practice_form(request, request.POST or None, practice)
+    if form.is_valid():
+        try:
+            form.save()
+        except StaleEdit:
+            messages.error(request, STALE_PRACTICE)
+            practice.refresh_from_db()
+            form = _practice_form(request, entries_over(form, practice.version), practice)
+        else:
+            messages.success(request, _("The practice was saved."))
+            return redirect(practice)
+    return render(request, "reporting/practice_form.html", {"form": form, "practice": practice})
+
+
+def _practice_form(request, data, practice):
+    return GoodPracticeForm(
+        data,
         instance=practice,
         own_organisations=_own_organisations(request.user),
         is_ministry_team=is_ministry_team(request.user),
     )
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("The practice was saved."))
-        return redirect(practice)
-    return render(request, "reporting/practice_form.html", {"form": form, "practice": practice})
 
 
 @require_POST

@@ -4,6 +4,7 @@ from django.test import Client
 from django.utils import translation
 
 from tests.factories import MinistryTeamUserFactory
+from tests.scenes import PracticeScene, Scene
 
 
 @pytest.fixture(scope="session")
@@ -41,3 +42,15 @@ def ministry_client(ministry_user):
     client = Client()
     client.force_login(ministry_user)
     return client
+
+
+@pytest.fixture
+def scene(db):
+    """Two agencies of the real registry, their people, and an open round."""
+    return Scene()
+
+
+@pytest.fixture
+def practice_scene(db):
+    """Espoo's people and practices in every status, and people from elsewhere."""
+    return PracticeScene()

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from avoin.concurrency import StaleEdit
 from avoin.mail import send_templated_mail, sign_in_link
 from avoin.permissions import MINISTRY_TEAM_GROUP
-from organisations.models import SEATS, ContactPerson, Membership
+from organisations.models import SEATS, ContactPerson, Membership, Organisation, contacts_token
 
 
 def user_for_email(email: str):
@@ -70,10 +71,20 @@ def member_invite(*, organisation, email: str, role: str, by, language: str = "f
     return membership
 
 
-def contact_person_start(*, organisation, values: dict, by, starts=None) -> ContactPerson:
-    """Add a contact person; for a representative or deputy, end whoever held the seat."""
+def contact_person_start(
+    *, organisation, values: dict, by, starts=None, expected_contacts: str | None = None
+) -> ContactPerson:
+    """Add a contact person; for a representative or deputy, end whoever held the seat.
+
+    Changes to one organisation's contacts happen one at a time (its row is locked). With
+    `expected_contacts` (`contacts_token` when the form opened), a change someone made in the
+    meantime raises StaleEdit instead of being replaced unseen.
+    """
     starts = starts or timezone.localdate()
     with transaction.atomic():
+        Organisation.objects.select_for_update().only("pk").get(pk=organisation.pk)
+        if expected_contacts is not None and contacts_token(organisation) != expected_contacts:
+            raise StaleEdit
         if values.get("role") in SEATS:
             for holder in (
                 ContactPerson.objects.select_for_update()

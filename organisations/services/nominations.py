@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from avoin.concurrency import StaleEdit
 from avoin.formats import finnish_date
 from avoin.mail import send_templated_mail, sign_in_link
 from organisations.models import (
@@ -26,10 +27,6 @@ from .members import (
     member_invite,
     user_for_email,
 )
-
-
-class ConcurrentAnswer(Exception):
-    """Someone else answered the same request first; nothing of this answer was saved."""
 
 
 def _representative_of(organisation):
@@ -153,7 +150,7 @@ def nomination_answer(
     answered_at=None,
     language: str = "fi",
 ) -> NominationRequest:
-    """Record an answer. Of two simultaneous answers one stands; the other raises.
+    """Record an answer. Of two simultaneous answers one stands; the other raises StaleEdit.
 
     The first answer's time decides whether the organisation answered on time; a later change
     keeps it (and has its own time in `answered_at` and in the history).
@@ -166,7 +163,7 @@ def nomination_answer(
             .get(pk=nomination_request.pk)
         )
         if locked.version != expected_version:
-            raise ConcurrentAnswer
+            raise StaleEdit
         if locked.round.is_closed:
             raise ValidationError(_("The round is closed; answers can no longer be changed."))
         check_answer_dates(

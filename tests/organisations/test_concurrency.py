@@ -3,8 +3,9 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from avoin.concurrency import StaleEdit
 from organisations.models import ContactPerson, NominationAction, NominationRequest
-from organisations.services.nominations import ConcurrentAnswer, nomination_answer
+from organisations.services.nominations import nomination_answer
 from tests.factories import (
     AgencyFactory,
     MembershipFactory,
@@ -46,7 +47,7 @@ def test_two_people_answering_at_once_end_in_one_consistent_state():
                 appointed_by_title="Pääjohtaja",
             )
             outcomes.append("saved")
-        except ConcurrentAnswer:
+        except StaleEdit:
             outcomes.append("refused")
         finally:
             connections.close_all()

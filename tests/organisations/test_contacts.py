@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from organisations.models import ContactPerson
+from organisations.models import ContactPerson, contacts_token
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +22,7 @@ def test_a_new_representative_ends_the_old_one_and_history_keeps_both(scene):
             "email": "nina@stuk.example.invalid",
             "phone": "+358 9 123",
             "language": "sv",
+            "contacts": contacts_token(scene.agency),
         },
     )
     assert response.status_code == 302
@@ -70,6 +71,7 @@ def test_corrections_keep_the_person_and_record_the_change(scene):
         "email": "riitta@stuk.example.invalid",
         "phone": "",
         "language": "fi",
+        "version": scene.representative.version,
     }
     assert scene.client("editor").post(url, data).status_code == 302
     html = scene.client("editor").get(scene.agency.get_absolute_url()).content.decode()

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from avoin.concurrency import StaleEdit
 from organisations.models import (
     ContactPerson,
     NominationAction,
@@ -19,7 +20,6 @@ from organisations.models import (
     Organisation,
 )
 from organisations.services.nominations import (
-    ConcurrentAnswer,
     nomination_answer,
     nomination_round_send,
 )
@@ -276,7 +276,7 @@ def test_stale_form_gets_a_clear_message_and_saves_nothing(scene):
     request = NominationRequest.objects.get(pk=scene.request.pk)
     assert request.status == "confirmed" and request.version == 1
     assert not ContactPerson.objects.filter(name="Nina Uusi").exists()
-    with pytest.raises(ConcurrentAnswer):
+    with pytest.raises(StaleEdit):
         nomination_answer(
             nomination_request=request,
             by=scene.editor,

@@ -106,9 +106,10 @@ def test_submit_return_fix_resubmit_publish(practice_scene, mailoutbox):
     page = editor.get(practice.get_absolute_url()).content.decode()
     assert "Lägg till resultaten, tack." in page  # the member sees the note
 
+    practice.refresh_from_db()
     editor.post(
         f"/en/practices/{practice.pk}/edit/",
-        form_data(practice_scene, description="Resultat: 40 deltagare."),
+        form_data(practice_scene, description="Resultat: 40 deltagare.", version=practice.version),
     )
     editor.post(f"/en/practices/{practice.pk}/submit/")
     ministry.post(url, {"action": "publish"})
