@@ -50,7 +50,7 @@ seed: $(STAMP)
 
 ## messages: refresh the translation catalogues and compile them (needs gettext)
 messages: $(STAMP)
-	DEBUG=on $(BIN)/python manage.py makemessages --locale fi --locale sv --locale en --no-obsolete --ignore=.venv --ignore=staticfiles
+	DEBUG=on $(BIN)/python manage.py makemessages --locale fi --locale sv --locale en --no-obsolete --no-wrap --ignore=.venv --ignore=staticfiles
 	DEBUG=on $(BIN)/python manage.py compilemessages --ignore=.venv
 
 ## lock: re-resolve the pinned dependencies from pyproject.toml (runtime, then development)

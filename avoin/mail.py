@@ -14,6 +14,12 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+def reverse_in(language: str, name: str, args=()) -> str:
+    """The path of a named URL in the given language (for links in mail)."""
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
 def sign_in_link(user, *, next_path: str, language: str) -> str:
     """A link that signs `user` in (10 minutes, once) and then opens `next_path`."""
     with translation.override(language):

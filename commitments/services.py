@@ -6,6 +6,7 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 
+from .letter import corrected
 from .models import (
     Action,
     Audience,
@@ -202,7 +203,7 @@ def programme_load(*, data_dir: Path = DATA_DIR) -> Programme:
             defaults={
                 "date": date,
                 "precision": precision,
-                "title_fi": EVENT_TITLES_FI.get(event["id"], title_fi),
+                "title_fi": corrected(EVENT_TITLES_FI.get(event["id"], title_fi)),
                 "title_sv": sv["events"][event["id"]]["title_sv"],
                 "title_en": EVENT_TITLES_EN.get(event["id"], event["en"]),
                 "venue_fi": event.get("venue_fi", ""),
@@ -226,7 +227,7 @@ def programme_load(*, data_dir: Path = DATA_DIR) -> Programme:
                 code=criterion["code"],
                 defaults={
                     "position": position,
-                    "name_fi": criterion["fi"],
+                    "name_fi": corrected(criterion["fi"]),
                     "name_sv": sv["evaluation_criteria"][f"{kind}/{criterion['code']}"],
                     "name_en": criterion["en"],
                 },

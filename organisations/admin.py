@@ -76,9 +76,9 @@ class NominationRequestInline(admin.TabularInline):
 
 @admin.register(NominationRound)
 class NominationRoundAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "deadline", "sent_at", "closed_at", "created_by"]
+    list_display = ["title_fi", "deadline", "sent_at", "closed_at", "created_by"]
     list_filter = ["deadline"]
-    search_fields = ["title", "message"]
+    search_fields = ["title_fi", "title_sv", "title_en", "message_fi"]
     inlines = [NominationRequestInline]
 
     def get_readonly_fields(self, request, obj=None):
@@ -95,7 +95,7 @@ class NominationRequestAdmin(SimpleHistoryAdmin):
 
     list_display = ["organisation", "round", "status", "answered_at", "is_late", "channel"]
     list_filter = ["round", "status", "is_late", "channel", "organisation__ministry"]
-    search_fields = ["organisation__name_fi", "round__title"]
+    search_fields = ["organisation__name_fi", "round__title_fi"]
     list_select_related = ["organisation", "round"]
 
     def get_readonly_fields(self, request, obj=None):

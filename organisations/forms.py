@@ -46,6 +46,7 @@ class OrganisationFacetsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["region"].label_from_instance = lambda region: region.name
         self.fields["county"].label_from_instance = lambda county: county.name
+        self.fields["county"].queryset = self.fields["county"].queryset.in_name_order()
 
 
 class OrganisationFilterForm(AccessibleErrorsMixin, OrganisationFacetsForm):
@@ -122,7 +123,16 @@ class NominationRoundForm(AccessibleErrorsMixin, forms.ModelForm):
 
     class Meta:
         model = NominationRound
-        fields = ["title", "message", "deadline", "target_kinds"]
+        fields = [
+            "title_fi",
+            "message_fi",
+            "title_sv",
+            "message_sv",
+            "title_en",
+            "message_en",
+            "deadline",
+            "target_kinds",
+        ]
         widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from avoin.collation import name_order
 from avoin.forms import DateBetween
-from avoin.translation import TranslatedField
+from avoin.translation import TranslatedField, translated_fields
 
 from .access import MembershipRole, OrganisationScopedQuerySet
 
@@ -71,6 +72,10 @@ class OrganisationQuerySet(OrganisationScopedQuerySet):
         if language:
             organisations = organisations.filter(language_status=language)
         return organisations
+
+    def in_name_order(self):
+        """Sorted by name in the page's language, …, Z, Å, Ä, Ö (avoin.collation)."""
+        return self.order_by(name_order(), "pk")
 
     def with_public_relations(self):
         return self.select_related("region", "wellbeing_county", "ministry", "merged_into")
@@ -390,8 +395,10 @@ ROUND_DEADLINES = DateBetween(datetime.date(2023, 1, 1), datetime.date(2027, 12,
 class NominationRound(models.Model):
     """A request to organisations to confirm or name their network representative."""
 
-    title = models.CharField(_("title"), max_length=200)
-    message = models.TextField(_("message"), max_length=5000)
+    title_fi, title_sv, title_en = translated_fields(models.CharField, _("title"), max_length=200)
+    message_fi, message_sv, message_en = translated_fields(
+        models.TextField, _("message"), max_length=5000
+    )
     deadline = models.DateField(
         _("deadline"),
         help_text=_("Answers are on time until the end of this day, Helsinki time."),
@@ -411,13 +418,17 @@ class NominationRound(models.Model):
     history = HistoricalRecords()
     objects = NominationRoundQuerySet.as_manager()
 
+    # Each organisation reads the round in its own language; Finnish where none is given.
+    title = TranslatedField("title")
+    message = TranslatedField("message")
+
     class Meta:
         ordering = ["-deadline", "-pk"]
         verbose_name = _("nomination round")
         verbose_name_plural = _("nomination rounds")
 
     def __str__(self):
-        return self.title
+        return self.title_fi
 
     def get_absolute_url(self):
         return reverse("organisations:nomination_round_detail", args=[self.pk])

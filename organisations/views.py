@@ -39,7 +39,7 @@ STALE_CONTACTS = gettext_lazy(
 def organisation_list(request):
     """The directory of organisations: search, filters and pagination."""
     form = OrganisationFilterForm(request.GET)
-    organisations = Organisation.objects.with_public_relations()
+    organisations = Organisation.objects.with_public_relations().in_name_order()
     organisations = form.filter(organisations) if form.is_valid() else organisations.none()
     page, query = paginate(request, organisations, PAGE_SIZE)
     return render(
@@ -57,9 +57,13 @@ def organisation_detail(request, pk):
         "organisation": organisation,
         "merged_from": organisation.merged_from.all(),
         "county_municipalities": (
-            organisation.county_municipalities.all() if organisation.is_wellbeing_county else None
+            organisation.county_municipalities.in_name_order()
+            if organisation.is_wellbeing_county
+            else None
         ),
-        "branch_agencies": organisation.branch_agencies.all() if organisation.is_ministry else None,
+        "branch_agencies": (
+            organisation.branch_agencies.in_name_order() if organisation.is_ministry else None
+        ),
     }
     if may_view(request.user, organisation):
         context.update(_private_context(request.user, organisation))
@@ -287,9 +291,7 @@ def nomination_request_detail(request, pk):
         elif form.is_valid():
             form = _answer(request, nomination_request, form)
             if form is None:
-                messages.success(
-                    request, _("Thank you. Your answer was saved and a receipt was sent.")
-                )
+                messages.success(request, _answer_saved(request.user))
                 return redirect(nomination_request)
     history = nomination_request.history.select_related("history_user", "representative")
     return render(
@@ -306,6 +308,15 @@ def nomination_request_detail(request, pk):
             "now": timezone.now(),
         },
     )
+
+
+def _answer_saved(user):
+    if is_ministry_team(user):
+        return _(
+            "The answer was recorded on the organisation's behalf. A receipt was sent to its "
+            "registry address, if it has one."
+        )
+    return _("Thank you. Your answer was saved and a receipt was sent.")
 
 
 def _representative(nomination_request):

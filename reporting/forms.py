@@ -116,14 +116,15 @@ class GoodPracticeForm(AccessibleErrorsMixin, VersionedModelForm):
         linked = (
             self.instance.organisations.all() if self.instance.pk else Organisation.objects.none()
         )
-        self.fields["organisations"].queryset = Organisation.objects.active() | linked
+        self.fields["organisations"].queryset = (
+            Organisation.objects.active() | linked
+        ).in_name_order()
         self.fields["organisations"].label_from_instance = lambda o: o.name
         self.fields["measures"].queryset = Measure.objects.all()
         self.fields["measures"].label_from_instance = lambda m: f"{m.number} {m.title}"
         self.fields["recommendations"].queryset = Recommendation.objects.select_related("measure")
         self.fields["recommendations"].label_from_instance = lambda r: (
-            f"{r.measure.number}: {r.label_as_printed} {r.position} – "
-            f"{r.text[:90]}{'…' if len(r.text) > 90 else ''}"
+            f"{r.label} – {r.text[:90]}{'…' if len(r.text) > 90 else ''}"
         )
         self.fields["themes"].queryset = Theme.objects.all()
         self.fields["themes"].label_from_instance = lambda t: t.name

@@ -2,12 +2,14 @@
 
 import difflib
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from avoin.mail import absolute_url, send_templated_mail
+from avoin.mail import absolute_url, reverse_in, send_templated_mail
+from avoin.permissions import MINISTRY_TEAM_GROUP
 
 from .models import GoodPractice, PracticeStatus
 
@@ -43,19 +45,31 @@ def _transition(practice, *, by, allowed_from, to, **changes) -> GoodPractice:
 
 
 def good_practice_submit(*, practice: GoodPractice, by) -> GoodPractice:
-    """Send a draft or returned practice to the ministry team for review."""
-    return _transition(
+    """Send a draft or returned practice to the ministry team for review; the team is told."""
+    practice = _transition(
         practice,
         by=by,
         allowed_from=GoodPractice.EDITABLE,
         to=PracticeStatus.SUBMITTED,
         submitted_at=timezone.now(),
     )
+    moderators = get_user_model().objects.filter(is_active=True, groups__name=MINISTRY_TEAM_GROUP)
+    send_templated_mail(
+        to=list(moderators.values_list("email", flat=True)),
+        template="practice_submitted",
+        context={
+            "practice": practice,
+            "organisations": ", ".join(o.name_fi for o in practice.organisations.all()),
+            "url": absolute_url(reverse_in("fi", "reporting:practice_moderate", [practice.pk])),
+        },
+        language="fi",
+    )
+    return practice
 
 
 def good_practice_publish(*, practice: GoodPractice, by) -> GoodPractice:
-    """Publish a submitted practice on the public pages."""
-    return _transition(
+    """Publish a submitted practice on the public pages; its submitter is told."""
+    practice = _transition(
         practice,
         by=by,
         allowed_from=[PracticeStatus.SUBMITTED],
@@ -63,6 +77,8 @@ def good_practice_publish(*, practice: GoodPractice, by) -> GoodPractice:
         published_at=practice.published_at or timezone.now(),
         moderation_note="",
     )
+    _tell_submitter(practice, template="practice_published")
+    return practice
 
 
 def good_practice_return(*, practice: GoodPractice, by, note: str) -> GoodPractice:
@@ -74,17 +90,19 @@ def good_practice_return(*, practice: GoodPractice, by, note: str) -> GoodPracti
         to=PracticeStatus.RETURNED,
         moderation_note=note,
     )
+    _tell_submitter(practice, template="practice_returned", note=note)
+    return practice
+
+
+def _tell_submitter(practice, *, template, **context):
+    """Mail the practice's submitter, in the practice's language, with a link to it."""
+    url = absolute_url(reverse_in(practice.language, "reporting:practice_detail", [practice.pk]))
     send_templated_mail(
         to=[practice.created_by.email],
-        template="practice_returned",
-        context={
-            "practice": practice,
-            "note": note,
-            "url": absolute_url(practice.get_absolute_url()),
-        },
+        template=template,
+        context={"practice": practice, "url": url, **context},
         language=practice.language,
     )
-    return practice
 
 
 def good_practice_withdraw(*, practice: GoodPractice, by, note: str = "") -> GoodPractice:

@@ -146,7 +146,14 @@ def practice_submit(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The practice was submitted for review. Thank you!"))
+        messages.success(
+            request,
+            _(
+                "Thank you! The practice was submitted for review. The Open Government Team "
+                "reads it and either publishes it or returns it to you with a note; you get an "
+                "email either way. Until then it is not shown to the public."
+            ),
+        )
     return redirect(practice)
 
 

@@ -113,8 +113,8 @@ class NominationRoundFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = NominationRound
 
-    title = factory.Sequence(lambda n: f"Verkoston edustajat {n}")
-    message = "Vahvistakaa edustaja tai nimetkää uusi."
+    title_fi = factory.Sequence(lambda n: f"Verkoston edustajat {n}")
+    message_fi = "Vahvistakaa edustaja tai nimetkää uusi."
     deadline = datetime.date(2024, 2, 9)
     target_kinds = [Organisation.Kind.STATE_AGENCY]
     created_by = factory.SubFactory(MinistryTeamUserFactory)

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from avoin.translation import TranslatedField, translated_fields
@@ -110,6 +111,16 @@ class Recommendation(models.Model):
 
     def get_absolute_url(self):
         return reverse("commitments:recommendation_detail", args=[self.code])
+
+    @property
+    def label(self):
+        """How Avoin names the paragraph in the page's language, with the number of the measure
+        it belongs to ("Recommendation 2.2, paragraph 1"); `label_as_printed` keeps the
+        letter's own label, which is wrong for R2.2."""
+        return gettext("Recommendation %(measure)s, paragraph %(position)s") % {
+            "measure": self.measure.number,
+            "position": self.position,
+        }
 
     @property
     def is_call_to_action(self):

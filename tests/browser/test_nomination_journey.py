@@ -55,8 +55,10 @@ def test_round_from_sending_to_export(
     axe_check(page)
     page.click(f"a[href='/{language}/organisations/nominations/new/']")
     axe_check(page)
-    page.fill("#id_title", "Verkoston edustajat 2027")
-    page.fill("#id_message", "Vahvistakaa edustajanne tai nimetkää uusi.")
+    page.fill("#id_title_fi", "Verkoston edustajat 2027")
+    page.fill("#id_message_fi", "Vahvistakaa edustajanne tai nimetkää uusi.")
+    page.fill("#id_title_sv", "Nätverkets representanter 2027")
+    page.fill("#id_message_sv", "Bekräfta er representant eller utse en ny.")
     page.fill("#id_deadline", "2027-02-08")
     submit(page)
     axe_check(page)
@@ -89,7 +91,7 @@ def test_round_from_sending_to_export(
     submit(form, "form.answer-form")
     assert form.locator(".messages").is_visible()
     axe_check(form)
-    request = NominationRequest.objects.get(organisation=agency, round__title__endswith="2027")
+    request = NominationRequest.objects.get(organisation=agency, round__title_fi__endswith="2027")
     assert request.status == "new_named" and request.representative.name == "Nina Uusi"
 
     # The ministry sees it on the dashboard and in the export.

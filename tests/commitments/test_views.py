@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
+from commitments.letter import marked
 from commitments.models import Measure, Recommendation
 from organisations.models import Organisation, Region
 from tests.factories import OrganisationFactory
@@ -51,7 +52,7 @@ def test_asked_of_us_without_or_with_a_bad_kind(anonymous_client):
 def test_measure_page_shows_actions_and_recommendations(anonymous_client):
     response = anonymous_client.get("/sv/programme/measures/2.2/")
     html = response.content.decode()
-    assert "Suositus 2.1." in html  # the printed label, kept
+    assert "Suositus 2.1." in html  # the printed label, kept in a note
     measure = Measure.objects.get(number="2.2")
     for action in measure.actions.all():
         assert escape(action.text_sv) in html
@@ -60,7 +61,8 @@ def test_measure_page_shows_actions_and_recommendations(anonymous_client):
 def test_recommendation_page_flags_the_misprinted_label(anonymous_client):
     html = anonymous_client.get("/en/programme/recommendations/R2.2-p1/").content.decode()
     assert "prints this recommendation as “Suositus 2.1.”" in html
-    assert escape(Recommendation.objects.get(code="R2.2-p1").text_fi) in html  # the original
+    original = Recommendation.objects.get(code="R2.2-p1").text_fi
+    assert marked(original) in html  # the original, its slips marked [sic]
 
 
 def test_swedish_pages_say_the_translation_is_unofficial(anonymous_client):
@@ -94,3 +96,22 @@ def test_programme_page_queries_are_bounded(anonymous_client, url):
     Organisation.objects.bulk_create(OrganisationFactory.build_batch(3600, region=region))
     assert count_queries(anonymous_client, url) == before
     assert before <= 10
+
+
+def test_the_letters_slips_are_marked_sic_and_derived_labels_corrected(anonymous_client):
+    measure = anonymous_client.get("/fi/programme/measures/3.2/").content.decode()
+    assert 'Kytkeimme <span class="sic">[sic: Kytkemme]</span>' in measure
+    evaluations = anonymous_client.get("/fi/programme/evaluations/").content.decode()
+    assert 'syrjäntäperusteiden <span class="sic">[sic: syrjintäperusteiden]</span>' in evaluations
+    assert "ryhmien ja syrjintäperusteiden näkökulmasta</li>" in evaluations  # a derived label
+    assert 'Jatkuvaa seurantaan <span class="sic">[sic: Jatkuvaa seurantaa]</span>' in evaluations
+    home = anonymous_client.get("/fi/").content.decode()
+    assert "läsnäpaaminen" not in home  # the event's title is Avoin's, corrected
+    swedish = anonymous_client.get("/sv/programme/measures/3.2/").content.decode()
+    assert "[sic" not in swedish  # translations carry no slips
+
+
+def test_recommendations_are_named_in_the_pages_language(anonymous_client):
+    english = anonymous_client.get("/en/programme/measures/2.2/").content.decode()
+    assert "Recommendation 2.2, paragraph 1" in english and "Suositus 2.1. paragraph" not in english
+    assert "The letter prints this recommendation as “Suositus 2.1.”" in english

@@ -77,13 +77,15 @@ def test_ministry_creates_a_round_for_agencies_by_default(scene):
     response = client.post(
         "/en/organisations/nominations/new/",
         {
-            "title": "Verkoston edustajat 2025",
-            "message": "Vahvistakaa edustajanne.",
+            "title_fi": "Verkoston edustajat 2025",
+            "message_fi": "Vahvistakaa edustajanne.",
+            "title_sv": "Nätverkets representanter 2025",
+            "message_sv": "Bekräfta er representant.",
             "deadline": "2025-02-07",
             "target_kinds": ["state_agency", "ministry"],
         },
     )
-    created = NominationRound.objects.get(title="Verkoston edustajat 2025")
+    created = NominationRound.objects.get(title_fi="Verkoston edustajat 2025")
     assert response["Location"] == created.get_absolute_url()
     assert created.target_kinds == ["state_agency", "ministry"]
     assert created.sent_at is None and created.created_by == scene.ministry
@@ -92,16 +94,16 @@ def test_ministry_creates_a_round_for_agencies_by_default(scene):
 @pytest.mark.parametrize(
     "data, field, error",
     [
-        ({"title": ""}, "title", "This field is required."),
-        ({"title": "x" * 10_000}, "title", "at most 200 characters"),
+        ({"title_fi": ""}, "title_fi", "This field is required."),
+        ({"title_sv": "x" * 10_000}, "title_sv", "at most 200 characters"),
         ({"deadline": "31.2.2024"}, "deadline", "Enter a valid date."),
         ({"target_kinds": ["municipality"]}, "target_kinds", "Select a valid choice."),
     ],
 )
 def test_bad_round_input_is_refused_and_kept(scene, data, field, error):
     post = {
-        "title": "<i>Kierros</i>",
-        "message": "Viesti",
+        "title_fi": "<i>Kierros</i>",
+        "message_fi": "Viesti",
         "deadline": "2025-02-07",
         "target_kinds": ["state_agency"],
         **data,
@@ -112,7 +114,7 @@ def test_bad_round_input_is_refused_and_kept(scene, data, field, error):
     assert response.status_code == 200
     assert f'id="id_{field}_errors"' in html and error in html
     assert NominationRound.objects.count() == before
-    if field != "title":
+    if field != "title_fi":
         assert "&lt;i&gt;Kierros&lt;/i&gt;" in html
 
 

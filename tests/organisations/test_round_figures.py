@@ -172,8 +172,8 @@ def test_round_deadlines_lie_within_the_programme(scene, deadline, ok):
     with translation.override("en"):
         url = reverse("organisations:nomination_round_create")
     data = {
-        "title": "Kierros",
-        "message": "Viesti",
+        "title_fi": "Kierros",
+        "message_fi": "Viesti",
         "deadline": deadline,
         "target_kinds": ["state_agency"],
     }

@@ -4,6 +4,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from avoin.collation import nordic_key
 from organisations.models import Organisation, Region
 from tests.factories import AgencyFactory, OrganisationFactory
 
@@ -152,3 +153,21 @@ def test_detail_queries_are_bounded(anonymous_client, django_assert_max_num_quer
     with django_assert_max_num_queries(before):
         anonymous_client.get(url)
     assert before <= 5
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_names_sort_the_nordic_way_in_the_pages_language(anonymous_client, language):
+    """…, Z, Å, Ä, Ö on SQLite and PostgreSQL alike; Swedish pages sort by Swedish names."""
+    municipalities = Organisation.objects.of_kind(Organisation.Kind.MUNICIPALITY).active()
+    url = f"/{language}/organisations/"
+    first = anonymous_client.get(url, {"kind": "municipality"})
+    last_page = first.context["page"].paginator.num_pages
+    response = anonymous_client.get(url, {"kind": "municipality", "page": last_page})
+    shown = [str(o.name) for o in response.context["page"].object_list]
+    names = sorted(
+        (getattr(o, f"name_{language}") or o.name_fi for o in municipalities), key=nordic_key
+    )
+    assert shown == names[-len(shown) :]
+    assert shown[-1].startswith(("Ä", "Ö", "Å"))  # not Ylöjärvi
+    if language == "sv":
+        assert "Åbo" in shown or "Åbo" in names  # Turku sorts under Å in Swedish

@@ -74,7 +74,7 @@ class Command(BaseCommand):
             team = self.user("ministerio", MINISTRY_TEAM_GROUP, superuser=True)
             self.user("tyoryhma", WORKING_GROUP_GROUP)
             agencies = self.agencies()
-            if not NominationRound.objects.filter(title=ROUND_TITLE).exists():
+            if not NominationRound.objects.filter(title_fi=ROUND_TITLE).exists():
                 # The past is replayed without sending mail.
                 with override_settings(
                     EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
@@ -151,8 +151,8 @@ class Command(BaseCommand):
 
     def round_2024(self, team, agencies):
         nomination_round = NominationRound.objects.create(
-            title=ROUND_TITLE,
-            message=ROUND_MESSAGE,
+            title_fi=ROUND_TITLE,
+            message_fi=ROUND_MESSAGE,
             deadline=datetime.date(2024, 2, 9),
             target_kinds=[Organisation.Kind.STATE_AGENCY],
             created_by=team,
