@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ from .forms import (
     OrganisationFilterForm,
 )
 from .models import ContactPerson, NominationRequest, NominationRound, Organisation
-from .presenters import AnswersPerDayChart, contact_history
+from .presenters import AnswersPerDayChart, contact_history, organisation_history
 from .services import members, nominations
 from .services.nominations import ConcurrentAnswer
 
@@ -60,14 +60,14 @@ def organisation_detail(request, pk):
     organisation = get_object_or_404(Organisation.objects.with_public_relations(), pk=pk)
     context = {
         "organisation": organisation,
-        "merged_from": organisation.merged_from.all(),
+        "predecessions": organisation.succeeds.select_related("predecessor"),
         "county_municipalities": (
             organisation.county_municipalities.all()
             if organisation.kind == Organisation.Kind.WELLBEING_COUNTY
             else None
         ),
         "branch_agencies": (
-            organisation.branch_agencies.all()
+            organisation.branch_agencies.order_by(F("valid_to").desc(nulls_first=True), "name_fi")
             if organisation.kind == Organisation.Kind.MINISTRY
             else None
         ),
@@ -80,6 +80,7 @@ def organisation_detail(request, pk):
                 "can_edit": can_edit_organisation(request.user, organisation),
                 "current_contacts": contacts.current(),
                 "history": contact_history(organisation),
+                "organisation_history": organisation_history(organisation),
                 "members": organisation.memberships.select_related("user"),
                 "nomination_requests": organisation.nomination_requests.select_related(
                     "round"

@@ -10,7 +10,14 @@ from .nominations import (
     NominationRound,
     NominationRoundQuerySet,
 )
-from .registry import Organisation, OrganisationKind, OrganisationQuerySet, Region
+from .registry import (
+    Organisation,
+    OrganisationKind,
+    OrganisationQuerySet,
+    Region,
+    Succession,
+    validate_business_id,
+)
 
 __all__ = [
     "HELSINKI",
@@ -28,4 +35,6 @@ __all__ = [
     "OrganisationKind",
     "OrganisationQuerySet",
     "Region",
+    "Succession",
+    "validate_business_id",
 ]

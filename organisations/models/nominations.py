@@ -62,6 +62,13 @@ class NominationRound(models.Model):
         return datetime.datetime.combine(next_day, datetime.time.min, tzinfo=HELSINKI)
 
     @property
+    def targets_on(self):
+        """The day whose organisations the round asks: the day it was sent, or today."""
+        if self.sent_at is None:
+            return timezone.localdate()
+        return self.sent_at.astimezone(HELSINKI).date()
+
+    @property
     def is_sent(self):
         return self.sent_at is not None
 

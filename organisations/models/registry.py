@@ -1,12 +1,28 @@
 """The registry: regions and the organisations the action plan addresses."""
 
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from avoin.translation import TranslatedField
+
+BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+
+
+def validate_business_id(value):
+    """A Finnish business ID (Y-tunnus): seven digits, a hyphen and a valid check digit."""
+    if not re.fullmatch(r"\d{7}-\d", value or ""):
+        raise ValidationError(_("Give the business ID as seven digits, a hyphen and a digit."))
+    remainder = sum(int(d) * w for d, w in zip(value[:7], BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    if remainder == 1 or (0 if remainder == 0 else 11 - remainder) != int(value[-1]):
+        raise ValidationError(_("The check digit of the business ID does not match."))
 
 
 class Region(models.Model):
@@ -40,6 +56,30 @@ class OrganisationQuerySet(models.QuerySet):
             Q(valid_to__isnull=True) | Q(valid_to__gte=on),
         )
 
+    def counted_as(self, on):
+        """What these organisations count as on `on`.
+
+        Each counts as itself while it exists; after its end, as its successors that exist on
+        that day (and as theirs, if they have ended too).
+        """
+        found = set(self.values_list("pk", flat=True))
+        frontier = set(found)
+        while frontier:
+            frontier = (
+                set(
+                    Succession.objects.filter(
+                        predecessor__in=frontier, predecessor__valid_to__lt=on
+                    ).values_list("successor_id", flat=True)
+                )
+                - found
+            )
+            found |= frontier
+        return Organisation.objects.filter(pk__in=found).active(on=on)
+
+    def asked_in(self, nomination_round):
+        """The organisations a round asks: its kinds, as they exist on its send date."""
+        return self.of_kind(*nomination_round.target_kinds).active(on=nomination_round.targets_on)
+
     def search(self, text):
         text = text.strip()
         if not text:
@@ -50,10 +90,14 @@ class OrganisationQuerySet(models.QuerySet):
             | Q(name_en__icontains=text)
             | Q(abbreviation__iexact=text)
             | Q(code=text)
+            | Q(business_id=text)
         )
 
     def with_public_relations(self):
-        return self.select_related("region", "wellbeing_county", "ministry", "merged_into")
+        """What the directory and an organisation's page show, in a fixed number of queries."""
+        return self.select_related("region", "wellbeing_county", "ministry").prefetch_related(
+            Prefetch("succeeded_by", queryset=Succession.objects.select_related("successor"))
+        )
 
 
 class OrganisationKind(models.TextChoices):
@@ -85,9 +129,9 @@ class Organisation(models.Model):
         _("official code"),
         max_length=20,
         blank=True,
-        help_text=_("Statistics Finland municipality or county code, or business ID."),
+        help_text=_("Statistics Finland municipality or county code (business IDs: below)."),
     )
-    abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
+    abbreviation = models.CharField(_("abbreviation"), max_length=50, blank=True)
     name_fi = models.CharField(_("name in Finnish"), max_length=200, db_index=True)
     name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True, db_index=True)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
@@ -128,13 +172,28 @@ class Organisation(models.Model):
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
-    merged_into = models.ForeignKey(
+    successors = models.ManyToManyField(
         "self",
-        verbose_name=_("merged into"),
-        on_delete=models.PROTECT,
-        null=True,
+        verbose_name=_("successors"),
+        through="Succession",
+        through_fields=("predecessor", "successor"),
+        symmetrical=False,
+        related_name="predecessors",
         blank=True,
-        related_name="merged_from",
+    )
+    business_id = models.CharField(
+        _("business ID"),
+        max_length=9,
+        blank=True,
+        db_index=True,
+        validators=[validate_business_id],
+        help_text=_("Y-tunnus, e.g. 0245437-2. Agencies may share one: the ELY centres did."),
+    )
+    note = models.TextField(
+        _("note"),
+        max_length=2000,
+        blank=True,
+        help_text=_("E.g. that the row stands for several offices, or a doubt in the source."),
     )
     source = models.CharField(
         _("source"),
@@ -148,6 +207,7 @@ class Organisation(models.Model):
         help_text=_("The organisation's official address (kirjaamo) for requests."),
     )
 
+    history = HistoricalRecords()
     objects = OrganisationQuerySet.as_manager()
 
     name = TranslatedField("name")
@@ -179,3 +239,63 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("organisations:organisation_detail", args=[self.pk])
+
+    @property
+    def has_ended(self):
+        return self.valid_to is not None and self.valid_to < timezone.localdate()
+
+    def counts_as(self, on):
+        """This organisation on `on` while it exists; after its end, its successors."""
+        return Organisation.objects.filter(pk=self.pk).counted_as(on)
+
+
+class Succession(models.Model):
+    """An organisation that ended, and one that carries on its tasks (or a part of them).
+
+    The successor takes over on the day after the predecessor's `valid_to`. A split has a row
+    for each successor; a merger has a row for each predecessor.
+    """
+
+    predecessor = models.ForeignKey(
+        Organisation,
+        verbose_name=_("predecessor"),
+        on_delete=models.PROTECT,
+        related_name="succeeded_by",
+    )
+    successor = models.ForeignKey(
+        Organisation, verbose_name=_("successor"), on_delete=models.PROTECT, related_name="succeeds"
+    )
+    note = models.CharField(
+        _("what passes"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where only part of the tasks passes, e.g. environmental permits."),
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("succession")
+        verbose_name_plural = _("successions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="succession_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=F("successor")), name="succession_not_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.predecessor} → {self.successor}"
+
+    def clean(self):
+        if self.predecessor_id and self.predecessor.valid_to is None:
+            raise ValidationError(
+                _("Only an organisation that has ended (valid until) has successors.")
+            )
+
+    @property
+    def takes_effect_on(self):
+        """The successor's first day in the predecessor's place."""
+        ended = self.predecessor.valid_to
+        return ended + datetime.timedelta(days=1) if ended else None
