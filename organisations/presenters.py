@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .models import HELSINKI, ContactPerson, Organisation
+from .models import HELSINKI, ContactPerson, NominationRequest, Organisation
 from .services.imports import IMPORT_REASON
+from .services.nominations import unreachable_organisations
 from .services.registry import LOAD_REASON
 
 
@@ -63,6 +64,31 @@ class AnswersPerDayChart:
     @property
     def baseline_y(self):
         return self.HEIGHT - self.MARGIN
+
+
+def round_dashboard(nomination_round):
+    """A sent round's figures: by status, in time, by branch, the pending, answers per day."""
+    requests = nomination_round.requests.all()
+    status_counts = requests.status_counts()
+    unreachable = set(
+        unreachable_organisations(
+            Organisation.objects.filter(nomination_requests__in=requests.pending())
+        ).values_list("pk", flat=True)
+    )
+    answers = requests.answered().values_list("answered_at", flat=True)
+    return {
+        "statuses": [
+            (status, label, status_counts.get(status, 0))
+            for status, label in NominationRequest.Status.choices
+        ],
+        "totals": requests.totals(),
+        "branches": requests.by_branch(),
+        "pending": [
+            (item, item.organisation_id in unreachable)
+            for item in requests.pending().with_reminders()
+        ],
+        "chart": AnswersPerDayChart(list(answers), deadline=nomination_round.deadline),
+    }
 
 
 def _shown(value):

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ from .forms import (
     OrganisationFilterForm,
 )
 from .models import ContactPerson, NominationRequest, NominationRound, Organisation
-from .presenters import AnswersPerDayChart, contact_history, organisation_history
+from .presenters import contact_history, organisation_history, round_dashboard
 from .services import members, nominations
 from .services.nominations import ConcurrentAnswer
 
@@ -192,59 +192,21 @@ def nomination_round_create(request):
 
 @working_group_required
 def nomination_round_detail(request, pk):
-    """The round's dashboard: status counts, branches, pending organisations, answers per day."""
+    """The round: before sending, whom it reaches; after, the answers by status, branch and day."""
     nomination_round = get_object_or_404(NominationRound, pk=pk)
-    requests = nomination_round.requests.all()
-    status_counts = dict(
-        requests.values_list("status").annotate(count=Count("pk")).values_list("status", "count")
-    )
-    totals = requests.aggregate(
-        total=Count("pk"),
-        answered=Count("pk", filter=~Q(status="pending")),
-        on_time=Count("pk", filter=~Q(status="pending") & Q(is_late=False)),
-        late=Count("pk", filter=Q(is_late=True)),
-    )
-    branches = (
-        requests.values("organisation__ministry__name_fi", "organisation__ministry__abbreviation")
-        .annotate(
-            total=Count("pk"),
-            pending=Count("pk", filter=Q(status="pending")),
-            confirmed=Count("pk", filter=Q(status="confirmed")),
-            new_named=Count("pk", filter=Q(status="new_named")),
-            declined=Count("pk", filter=Q(status="declined")),
-            late=Count("pk", filter=Q(is_late=True)),
-        )
-        .order_by("organisation__ministry__name_fi")
-    )
-    unreachable = set(
-        nominations.unreachable_organisations(
-            Organisation.objects.filter(nomination_requests__in=requests.pending())
-        ).values_list("pk", flat=True)
-    )
-    pending = [
-        (item, item.organisation_id in unreachable)
-        for item in requests.pending()
-        .select_related("organisation")
-        .annotate(last_reminder=Max("reminders__sent_at"), reminder_count=Count("reminders"))
-    ]
-    answers = list(requests.answered().values_list("answered_at", flat=True))
-    return render(
-        request,
-        "organisations/nomination_round_detail.html",
-        {
-            "round": nomination_round,
-            "statuses": [
-                (status, label, status_counts.get(status, 0))
-                for status, label in NominationRequest.Status.choices
-            ],
-            "totals": totals,
-            "branches": branches,
-            "pending": pending,
-            "chart": AnswersPerDayChart(answers, deadline=nomination_round.deadline),
-            "target_count": nominations.nomination_round_targets(nomination_round).count(),
-            "can_manage": is_ministry_team(request.user),
-        },
-    )
+    targets = Organisation.objects.asked_in(nomination_round)
+    context = {
+        "round": nomination_round,
+        "target_count": targets.count(),
+        "can_manage": is_ministry_team(request.user),
+    }
+    if not nomination_round.is_sent:
+        unreachable = nominations.unreachable_organisations(targets).select_related("ministry")
+        context["unreachable"] = list(unreachable)
+        context["reached_count"] = context["target_count"] - len(context["unreachable"])
+        return render(request, "organisations/nomination_round_detail.html", context)
+    context.update(round_dashboard(nomination_round))
+    return render(request, "organisations/nomination_round_detail.html", context)
 
 
 @ministry_team_required

@@ -5,7 +5,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -101,6 +101,43 @@ class NominationRequestQuerySet(models.QuerySet):
 
     def late(self):
         return self.filter(is_late=True)
+
+    def status_counts(self):
+        """{status: count} for the statuses that occur."""
+        return dict(self.values_list("status").annotate(count=Count("pk")).order_by())
+
+    def totals(self):
+        answered = ~Q(status=NominationRequest.Status.PENDING)
+        return self.aggregate(
+            total=Count("pk"),
+            answered=Count("pk", filter=answered),
+            on_time=Count("pk", filter=answered & Q(is_late=False)),
+            late=Count("pk", filter=Q(is_late=True)),
+        )
+
+    def by_branch(self):
+        """Counts per administrative branch, each row with its ministry (None: no branch)."""
+        Status = NominationRequest.Status
+        rows = list(
+            self.values("organisation__ministry")
+            .annotate(
+                total=Count("pk"),
+                **{status: Count("pk", filter=Q(status=status)) for status in Status.values},
+                late=Count("pk", filter=Q(is_late=True)),
+            )
+            .order_by("organisation__ministry__name_fi")
+        )
+        ministries = Organisation.objects.in_bulk(
+            [row["organisation__ministry"] for row in rows if row["organisation__ministry"]]
+        )
+        for row in rows:
+            row["ministry"] = ministries.get(row["organisation__ministry"])
+        return rows
+
+    def with_reminders(self):
+        return self.select_related("organisation").annotate(
+            last_reminder=Max("reminders__sent_at"), reminder_count=Count("reminders")
+        )
 
 
 class NominationRequest(models.Model):

@@ -70,7 +70,8 @@ def _mail_request(nomination_request, *, template, extra=None):
 
 
 def nomination_round_targets(nomination_round):
-    return Organisation.objects.of_kind(*nomination_round.target_kinds).active()
+    """The organisations the round asks: its kinds as they are on its send date (or today)."""
+    return Organisation.objects.asked_in(nomination_round)
 
 
 def unreachable_organisations(organisations):
