@@ -1,6 +1,5 @@
 """The registry: regions and the organisations the action plan addresses."""
 
-import datetime
 import re
 
 from django.core.exceptions import ValidationError
@@ -293,9 +292,3 @@ class Succession(models.Model):
             raise ValidationError(
                 _("Only an organisation that has ended (valid until) has successors.")
             )
-
-    @property
-    def takes_effect_on(self):
-        """The successor's first day in the predecessor's place."""
-        ended = self.predecessor.valid_to
-        return ended + datetime.timedelta(days=1) if ended else None
