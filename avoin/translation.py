@@ -1,8 +1,7 @@
 """Content fields kept in Finnish, Swedish and English, read in the active language."""
 
 from django.utils.functional import lazy
-from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import get_language, gettext_lazy
 
 LANGUAGE_CODES = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
@@ -69,9 +68,9 @@ def _interpolate(template, name) -> str:
 _in_language = lazy(_interpolate, str)
 
 LANGUAGE_NAMES = {
-    "fi": _lazy("%(name)s in Finnish"),
-    "sv": _lazy("%(name)s in Swedish"),
-    "en": _lazy("%(name)s in English"),
+    "fi": gettext_lazy("%(name)s in Finnish"),
+    "sv": gettext_lazy("%(name)s in Swedish"),
+    "en": gettext_lazy("%(name)s in English"),
 }
 
 

@@ -9,6 +9,7 @@ from .models import (
     NominationRound,
     Organisation,
     Region,
+    Succession,
 )
 
 
@@ -24,24 +25,35 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class SuccessionInline(admin.TabularInline):
+    """The organisations that carry on an ended one's tasks (several where it was split)."""
+
+    model = Succession
+    fk_name = "predecessor"
+    extra = 0
+    autocomplete_fields = ["successor"]
+
+
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(SimpleHistoryAdmin):
     list_display = [
         "name_fi",
         "kind",
         "code",
         "abbreviation",
+        "business_id",
         "region",
         "wellbeing_county",
         "ministry",
         "language_status",
+        "valid_from",
         "valid_to",
     ]
-    list_filter = ["kind", "language_status", "county_status", "region", "ministry"]
-    search_fields = ["name_fi", "name_sv", "name_en", "code", "abbreviation"]
+    list_filter = ["kind", "language_status", "county_status", "region", "ministry", "valid_to"]
+    search_fields = ["name_fi", "name_sv", "name_en", "code", "abbreviation", "business_id"]
     list_select_related = ["region", "wellbeing_county", "ministry"]
-    autocomplete_fields = ["wellbeing_county", "ministry", "merged_into"]
-    inlines = [MembershipInline]
+    autocomplete_fields = ["wellbeing_county", "ministry"]
+    inlines = [SuccessionInline, MembershipInline]
 
     def has_delete_permission(self, request, obj=None):
         return False  # organisations are never deleted: they end (valid_to) or merge
@@ -114,3 +126,12 @@ class NominationReminderAdmin(admin.ModelAdmin):
     list_filter = ["sent_on"]
     search_fields = ["request__organisation__name_fi", "recipients"]
     list_select_related = ["request__organisation", "request__round"]
+
+
+@admin.register(Succession)
+class SuccessionAdmin(admin.ModelAdmin):
+    list_display = ["predecessor", "successor", "note"]
+    list_filter = ["predecessor__kind", "predecessor__valid_to"]
+    search_fields = ["predecessor__name_fi", "successor__name_fi", "note"]
+    list_select_related = ["predecessor", "successor"]
+    autocomplete_fields = ["predecessor", "successor"]

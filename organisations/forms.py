@@ -16,6 +16,7 @@ from .models import (
     Organisation,
     Region,
     contacts_token,
+    validate_business_id,
 )
 
 SEARCH_MAX_LENGTH = 100
@@ -52,7 +53,7 @@ class OrganisationFacetsForm(forms.Form):
 class OrganisationFilterForm(AccessibleErrorsMixin, OrganisationFacetsForm):
     """Search and filters of the organisation directory; every field is optional."""
 
-    field_order = ["q", "kind", "region", "county", "language"]
+    field_order = ["q", "kind", "region", "county", "language", "former"]
 
     q = forms.CharField(
         label=_("Name"),
@@ -65,15 +66,19 @@ class OrganisationFilterForm(AccessibleErrorsMixin, OrganisationFacetsForm):
         required=False,
         choices=[("", _("All language statuses"))] + Organisation.LanguageStatus.choices,
     )
+    former = forms.BooleanField(
+        label=_("Show former organisations"),
+        required=False,
+        help_text=_("Also those that have ceased, with what they became."),
+    )
 
     def filter(self, organisations):
         data = self.cleaned_data
-        return organisations.search(data["q"]).facets(
-            kind=data["kind"],
-            region=data["region"],
-            county=data["county"],
-            language=data["language"],
-        )
+        organisations = organisations.search(data["q"])
+        if not data["former"]:
+            organisations = organisations.active()
+        facets = {name: data[name] for name in ("kind", "region", "county", "language")}
+        return organisations.facets(**facets)
 
 
 class ContactPersonForm(AccessibleErrorsMixin, forms.ModelForm):
@@ -263,11 +268,16 @@ class NominationAnswerOnBehalfForm(NominationAnswerForm):
 
 IMPORT_DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 PLAUSIBLE_VALIDITY = DateBetween(datetime.date(1800, 1, 1), datetime.date(2100, 12, 31))
+
+# Columns named otherwise than the model field they set.
 MODEL_FIELD_OF_COLUMN = {
     "region_code": "region",
     "wellbeing_county_code": "wellbeing_county",
     "ministry_abbreviation": "ministry",
+    "registry_email": "email",
 }
+# Columns that set no field of the row's own organisation (`kind` is how it is found).
+NOT_FIELD_COLUMNS = {"kind", "merged_into_code", "successor_name_fi", "source_ids"}
 
 
 class OrganisationRowForm(forms.Form):
@@ -275,7 +285,8 @@ class OrganisationRowForm(forms.Form):
 
     kind = forms.ChoiceField(choices=Organisation.Kind.choices)
     code = forms.CharField(max_length=20, required=False)
-    abbreviation = forms.CharField(max_length=20, required=False)
+    business_id = forms.CharField(max_length=9, required=False, validators=[validate_business_id])
+    abbreviation = forms.CharField(max_length=50, required=False)
     name_fi = forms.CharField(max_length=200)
     name_sv = forms.CharField(max_length=200, required=False)
     name_en = forms.CharField(max_length=200, required=False)
@@ -302,7 +313,11 @@ class OrganisationRowForm(forms.Form):
         input_formats=IMPORT_DATE_FORMATS, required=False, validators=[PLAUSIBLE_VALIDITY]
     )
     merged_into_code = forms.CharField(max_length=20, required=False)
+    successor_name_fi = forms.CharField(max_length=1000, required=False)
     email = forms.EmailField(required=False)
+    registry_email = forms.EmailField(required=False)
+    note = forms.CharField(max_length=2000, required=False)
+    source_ids = forms.CharField(max_length=100, required=False)
 
     def clean(self):
         data = super().clean()
@@ -314,14 +329,10 @@ class OrganisationRowForm(forms.Form):
             self.add_error("valid_to", _("The end date is before the start date."))
         return data
 
-    def values(self, columns, merged_into):
+    def values(self, columns):
         """Model values for the columns the file has; absent columns leave fields alone."""
-        data = self.cleaned_data
-        values = {
-            MODEL_FIELD_OF_COLUMN.get(column, column): data[column]
+        return {
+            MODEL_FIELD_OF_COLUMN.get(column, column): self.cleaned_data[column]
             for column in columns
-            if column != "merged_into_code"
+            if column not in NOT_FIELD_COLUMNS
         }
-        if "merged_into_code" in columns:
-            values["merged_into"] = merged_into
-        return values

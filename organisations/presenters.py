@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from avoin.formats import finnish_date
 
 from .models import ContactPerson, Membership, NominationStatus, Organisation
+from .services.imports import IMPORT_REASON
+from .services.registry import LOAD_REASON
 
 
 @dataclass
@@ -168,7 +170,12 @@ class RoundDashboard:
             requests.answered().values_list("first_answered_at", flat=True),
             deadline=nomination_round.deadline,
         )
-        self.target_count = Organisation.objects.asked_in(nomination_round).count()
+        targets = Organisation.objects.asked_in(nomination_round)
+        self.target_count = targets.count()
+        # Before sending: whom the round cannot reach, so that addresses can be added first.
+        unreachable = targets.unreachable().select_related("ministry")
+        self.unreachable_targets = [] if nomination_round.is_sent else list(unreachable)
+        self.reached_count = self.target_count - len(self.unreachable_targets)
 
     @staticmethod
     def _branches(requests):
@@ -206,3 +213,69 @@ def membership_history(organisation, limit=50):
         }
         for record in records
     ]
+
+
+# The organisation's own facts whose changes its page shows; relations are shown by name.
+ORGANISATION_HISTORY_FIELDS = [
+    "name_fi",
+    "name_sv",
+    "name_en",
+    "abbreviation",
+    "code",
+    "business_id",
+    "email",
+    "ministry_id",
+    "valid_from",
+    "valid_to",
+    "note",
+]
+
+
+def organisation_history(organisation, limit=50):
+    """Changes to the organisation's own facts, newest first: when, who, why, what."""
+    records = list(
+        organisation.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    ministry_ids = {record.ministry_id for record in records if record.ministry_id}
+    ministries = dict(Organisation.objects.filter(pk__in=ministry_ids).values_list("pk", "name_fi"))
+    labels = {
+        name: Organisation._meta.get_field(
+            "ministry" if name == "ministry_id" else name
+        ).verbose_name
+        for name in ORGANISATION_HISTORY_FIELDS
+    }
+
+    def why(reason):
+        if reason.startswith(LOAD_REASON):
+            return _("reference data loaded from the project's files")
+        if reason.startswith(IMPORT_REASON):
+            source = reason.removeprefix(IMPORT_REASON).lstrip(": ")
+            return _("imported from %(source)s") % {"source": source} if source else _("imported")
+        return reason
+
+    def shown(record, name):
+        value = getattr(record, name)
+        return ministries.get(value, value) if name == "ministry_id" else _shown(value)
+
+    entries, before = [], None
+    for record in records:
+        if before is None:
+            changes = [_("added to the registry")]
+        else:
+            changes = [
+                f"{labels[name]}: {shown(before, name) or '–'} → {shown(record, name) or '–'}"
+                for name in ORGANISATION_HISTORY_FIELDS
+                if getattr(before, name) != getattr(record, name)
+            ]
+        before = record
+        if changes:
+            entries.append(
+                {
+                    "when": record.history_date,
+                    "who": record.history_user,
+                    "why": why(record.history_change_reason or ""),
+                    "changes": changes,
+                }
+            )
+    entries.reverse()
+    return entries[:limit]

@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from avoin.collation import name_order
 from avoin.concurrency import StaleEdit, entries_over
 from avoin.exports import table_response
 from avoin.pagination import paginate
@@ -24,7 +26,7 @@ from .forms import (
     OrganisationFilterForm,
 )
 from .models import NominationRequest, NominationRound, Organisation, contacts_token
-from .presenters import RoundDashboard, contact_history, membership_history
+from .presenters import RoundDashboard, contact_history, membership_history, organisation_history
 from .services import members, nominations
 
 PAGE_SIZE = 25
@@ -55,14 +57,18 @@ def organisation_detail(request, pk):
     organisation = get_object_or_404(Organisation.objects.with_public_relations(), pk=pk)
     context = {
         "organisation": organisation,
-        "merged_from": organisation.merged_from.all(),
+        "predecessions": organisation.succeeds.select_related("predecessor"),
         "county_municipalities": (
             organisation.county_municipalities.in_name_order()
             if organisation.is_wellbeing_county
             else None
         ),
         "branch_agencies": (
-            organisation.branch_agencies.in_name_order() if organisation.is_ministry else None
+            organisation.branch_agencies.order_by(
+                F("valid_to").desc(nulls_first=True), name_order(), "pk"
+            )
+            if organisation.is_ministry
+            else None
         ),
     }
     if may_view(request.user, organisation):
@@ -77,6 +83,7 @@ def _private_context(user, organisation):
         "current_contacts": organisation.contact_persons.current(),
         "history": contact_history(organisation),
         "member_history": membership_history(organisation),
+        "organisation_history": organisation_history(organisation),
         "members": organisation.memberships.select_related("user"),
         "nomination_requests": organisation.nomination_requests.select_related("round").order_by(
             "-round__deadline"
@@ -196,7 +203,7 @@ def nomination_round_create(request):
 
 @working_group_required
 def nomination_round_detail(request, pk):
-    """The round's dashboard: status counts, branches, pending organisations, answers per day."""
+    """The round: before sending, whom it reaches; after, the answers by status, branch and day."""
     nomination_round = get_object_or_404(NominationRound, pk=pk)
     return render(
         request,

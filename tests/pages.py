@@ -51,6 +51,7 @@ def public_paths(language, *, every_object=False):
             reverse("commitments:commitment_detail", args=[1]),
             reverse("organisations:organisation_list"),
             reverse("organisations:organisation_list") + "?q=Helsin&kind=municipality",
+            reverse("organisations:organisation_list") + "?q=elinkeino&former=on",
             reverse("reporting:practice_list"),
             reverse("reporting:practice_list") + "?q=dialogi&language=fi&measure=1.1",
             reverse("reporting:practice_international"),
@@ -63,6 +64,13 @@ def public_paths(language, *, every_object=False):
             kind__in=["municipality"], code__in=["091", "588", "507", "035"]
         )
         paths += [o.get_absolute_url() for o in special]
+        reform = Organisation.objects.filter(  # an ended, split agency and a 2026 successor
+            name_fi__in=[
+                "Hämeen elinkeino-, liikenne- ja ympäristökeskus",
+                "Lupa- ja valvontavirasto",
+            ]
+        )
+        paths += [o.get_absolute_url() for o in reform]
         for kind in ["wellbeing_county", "ministry", "state_agency"]:
             paths.append(Organisation.objects.filter(kind=kind).first().get_absolute_url())
         if every_object:

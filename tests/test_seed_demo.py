@@ -44,3 +44,29 @@ def test_seed_demo_refuses_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG only"):
         call_command("seed_demo")
+
+
+def test_demo_rounds_reach_every_agency_that_has_an_address(settings, mailoutbox):
+    from django.contrib.auth import get_user_model
+
+    from organisations.models import Organisation
+    from organisations.services.nominations import nomination_round_send
+    from tests.factories import NominationRoundFactory
+    from tests.organisations import agency_file
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    demo_round = NominationRound.objects.get()
+    asked = Organisation.objects.filter(nomination_requests__round=demo_round)
+    assert set(asked.values_list("name_fi", flat=True)) == agency_file.agencies_on(
+        demo_round.targets_on
+    )
+
+    team = get_user_model().objects.get(username="ministerio")
+    new_round = NominationRoundFactory(created_by=team, sent_at=None)
+    nomination_round_send(nomination_round=new_round, by=team)
+    mailed = {address for message in mailoutbox for address in message.to}
+    targets = list(Organisation.objects.asked_in(new_round))
+    with_address = {agency.email for agency in targets if agency.email}
+    assert with_address and with_address <= mailed
+    assert new_round.requests.count() == len(targets)

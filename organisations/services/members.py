@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from avoin.concurrency import StaleEdit
 from avoin.mail import send_templated_mail, sign_in_link
@@ -23,7 +23,7 @@ def user_for_email(email: str):
     )
 
 
-STAFF_ADDRESS_REFUSED = _lazy(
+STAFF_ADDRESS_REFUSED = gettext_lazy(
     "This address belongs to an account of the Open Government Team, which signs in with a "
     "password and never by an emailed link. Give the person's own address at the organisation."
 )

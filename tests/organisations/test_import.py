@@ -1,7 +1,13 @@
+import datetime
+import io
+import shutil
+
 import pytest
 from django.core.management import CommandError, call_command
 
 from organisations.models import Organisation
+from organisations.services.registry import AGENCIES_FILE, DATA_DIR, reference_data_load
+from tests.factories import MinistryTeamUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,28 +23,27 @@ def write(tmp_path, text, name="organisations.csv"):
     return path
 
 
-def run(path):
-    call_command("import_organisations", str(path), stdout=open("/dev/null", "w"))
+def run(path, *options):
+    call_command("import_organisations", str(path), *options, stdout=open("/dev/null", "w"))
 
 
 def test_good_file_adds_and_updates(tmp_path):
     path = write(
         tmp_path,
-        HEADER + "state_agency,,DVV,Digi- ja väestötietovirasto,Myndigheten för digitalisering och "
-        "befolkningsdata,Digital and Population Data Services Agency,,,,VM,2020-01-01,,\n"
-        # An existing agency, recognised by its abbreviation, gets its missing names.
-         + "state_agency,,STUK,Säteilyturvakeskus,Strålsäkerhetscentralen,"
-        "Radiation and Nuclear Safety Authority,,,,STM,,,\n",
+        HEADER + "state_agency,,ESIM,Esimerkkivirasto,Exempelverket,Example Agency,,,,VM,"
+        "2020-01-01,,\n"
+        # An existing agency, recognised by its Finnish name, gets its missing names.
+         + "state_agency,,,Oikeuskanslerinvirasto,Testnamn på svenska,Test name,,,,VNK,,,\n",
     )
     before = Organisation.objects.count()
     run(path)
     assert Organisation.objects.count() == before + 1
-    dvv = Organisation.objects.get(abbreviation="DVV")
-    assert dvv.ministry.abbreviation == "VM"
-    assert dvv.valid_from.isoformat() == "2020-01-01"
-    assert dvv.source == "organisations.csv"
-    stuk = Organisation.objects.get(abbreviation="STUK")
-    assert stuk.name_sv == "Strålsäkerhetscentralen"
+    added = Organisation.objects.get(abbreviation="ESIM")
+    assert added.ministry.abbreviation == "VM"
+    assert added.valid_from.isoformat() == "2020-01-01"
+    assert added.source == "organisations.csv"
+    corrected = Organisation.objects.get(name_fi="Oikeuskanslerinvirasto")
+    assert corrected.name_sv == "Testnamn på svenska"
 
     run(path)  # importing the same file again changes nothing
     assert Organisation.objects.count() == before + 1
@@ -111,6 +116,89 @@ def test_file_that_is_not_utf8(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         run(tmp_path / "nothing.csv")
+
+
+def test_a_corrected_swedish_name_is_an_update_with_history_that_the_next_load_keeps(tmp_path):
+    team_member = MinistryTeamUserFactory()
+    tax = Organisation.objects.get(kind="state_agency", name_fi="Verohallinto")
+    before = Organisation.objects.count()
+    path = write(tmp_path, "name_fi,name_sv\nVerohallinto,Skatteförvaltningen (korrigerad)\n")
+    run(path, "--source", "VM:n korjaus 3/2026", "--user", team_member.username)
+
+    tax.refresh_from_db()
+    assert tax.name_sv == "Skatteförvaltningen (korrigerad)"
+    assert Organisation.objects.count() == before
+    change = tax.history.first()
+    assert change.history_user == team_member
+    assert change.history_change_reason == "import_organisations: VM:n korjaus 3/2026"
+    assert change.prev_record.name_sv == "Skatteförvaltningen"
+
+    summary = reference_data_load()
+    tax.refresh_from_db()
+    assert tax.name_sv == "Skatteförvaltningen (korrigerad)"
+    assert "Verohallinto" in summary.kept
+
+
+def test_the_shipped_agency_file_imports_as_it_is_and_adds_nothing(tmp_path):
+    path = tmp_path / AGENCIES_FILE
+    shutil.copy(DATA_DIR / AGENCIES_FILE, path)  # no kind column: a list of state agencies
+    before = Organisation.objects.count()
+    output = io.StringIO()
+    call_command("import_organisations", str(path), stdout=output)
+    assert Organisation.objects.count() == before
+    assert "no valid_to" in output.getvalue()  # the ERVI rows name a successor but go on
+
+
+def test_a_grouped_row_is_split_by_import(tmp_path):
+    path = write(
+        tmp_path,
+        "name_fi,valid_to,successor_name_fi\n"
+        "Valtion mielisairaalat,2026-12-31,Testisairaala A; Testisairaala B (oikeuspsykiatria)\n",
+    )
+    run(path)
+    grouped = Organisation.objects.get(name_fi="Valtion mielisairaalat")
+    links = {s.successor.name_fi: s.note for s in grouped.succeeded_by.all()}
+    assert links == {"Testisairaala A": "", "Testisairaala B": "oikeuspsykiatria"}
+    for successor in grouped.successors.all():
+        assert successor.valid_from == datetime.date(2027, 1, 1)
+        assert successor.kind == "state_agency" and not successor.name_sv
+    counted = grouped.counts_as(datetime.date(2027, 2, 1))
+    assert set(counted.values_list("name_fi", flat=True)) == set(links)
+
+
+def test_a_successor_that_exists_is_linked_not_created(tmp_path):
+    before = Organisation.objects.count()
+    run(
+        write(
+            tmp_path,
+            "kind,name_fi,ministry_abbreviation,valid_to,successor_name_fi\n"
+            "state_agency,Lakkautettava virasto,OKM,2026-12-31,Opetushallitus\n",
+        )
+    )
+    ended = Organisation.objects.get(name_fi="Lakkautettava virasto")
+    assert [s.name_fi for s in ended.successors.all()] == ["Opetushallitus"]
+    assert Organisation.objects.count() == before + 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("name_fi,business_id\nVerohallinto,0245437-3\n", "line 2: business_id: The check digit"),
+        ("name_fi,business_id\nVerohallinto,245437-2\n", "line 2: business_id: Give the"),
+        ("name_fi,email,registry_email\nX,,\n", "line 1: give either email or registry_email"),
+        ("name_fi,valid_from,valid_to\nVerohallinto,2025-01-01,2024-01-01\n", "line 2: valid_to"),
+    ],
+)
+def test_bad_business_ids_and_columns_are_refused(tmp_path, text, expected):
+    with pytest.raises(CommandError, match=expected):
+        run(write(tmp_path, text))
+
+
+def test_a_name_two_organisations_share_is_refused(tmp_path):
+    Organisation.objects.create(kind="state_agency", name_fi="Kaksoisvirasto")
+    Organisation.objects.create(kind="state_agency", name_fi="Kaksoisvirasto")
+    with pytest.raises(CommandError, match="line 2: several organisations"):
+        run(write(tmp_path, "name_fi,name_sv\nKaksoisvirasto,Dubbelverket\n"))
 
 
 def test_registry_addresses_can_be_imported(tmp_path):

@@ -5,8 +5,9 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
-from organisations.models import Organisation, Region
-from organisations.services.registry import DATA_DIR
+from organisations.models import Organisation, Region, Succession
+from organisations.services.registry import DATA_DIR, reference_data_load
+from tests.organisations import agency_file
 
 pytestmark = pytest.mark.django_db
 
@@ -17,13 +18,21 @@ def municipality(code):
     return Organisation.objects.get(kind=Kind.MUNICIPALITY, code=code)
 
 
+def rows(name):
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
 def test_registry_counts():
     counts = Counter(Organisation.objects.values_list("kind", flat=True))
+    counties = [
+        r for r in rows("wellbeing_counties.csv") if r["type"] == "wellbeing_services_county"
+    ]
     assert counts == {
-        Kind.MUNICIPALITY: 309,
-        Kind.WELLBEING_COUNTY: 21,
-        Kind.MINISTRY: 12,
-        Kind.STATE_AGENCY: 16,
+        Kind.MUNICIPALITY: len(rows("municipalities.csv")),
+        Kind.WELLBEING_COUNTY: len(counties),
+        Kind.MINISTRY: len(rows("ministries.csv")),
+        Kind.STATE_AGENCY: len(agency_file.rows()) + len(agency_file.successor_starts()),
     }
     assert Region.objects.count() == 19
     assert not Region.objects.filter(code="03").exists()  # no region 03 in the classification
@@ -82,12 +91,18 @@ def test_every_county_has_the_municipalities_the_classification_gives():
 
 def test_pertunmaa_merged_into_mantyharju_and_stays():
     pertunmaa, mantyharju = municipality("588"), municipality("507")
-    assert pertunmaa.merged_into == mantyharju
+    assert list(pertunmaa.successors.all()) == [mantyharju]
     assert pertunmaa.valid_to == datetime.date(2024, 12, 31)
-    assert list(mantyharju.merged_from.all()) == [pertunmaa]
+    assert list(mantyharju.predecessors.all()) == [pertunmaa]
     municipalities = Organisation.objects.of_kind(Kind.MUNICIPALITY)
-    assert municipalities.active(on=datetime.date(2024, 6, 1)).count() == 309
-    assert municipalities.active(on=datetime.date(2025, 1, 1)).count() == 308
+    codes_2025 = {row["code"] for row in rows("municipalities_2025.csv")}
+    assert municipalities.active(on=datetime.date(2024, 6, 1)).count() == len(
+        rows("municipalities.csv")
+    )
+    assert (
+        set(municipalities.active(on=datetime.date(2025, 1, 1)).values_list("code", flat=True))
+        == codes_2025
+    )
 
 
 def test_ministries_and_agencies():
@@ -98,17 +113,45 @@ def test_ministries_and_agencies():
     assert all(m.name_sv and m.name_en for m in ministries)
     traficom = Organisation.objects.get(kind=Kind.STATE_AGENCY, abbreviation="Traficom")
     assert traficom.ministry.abbreviation == "LVM"
-    assert not Organisation.objects.of_kind(Kind.STATE_AGENCY).filter(ministry=None).exists()
+    rows_without_ministry = Organisation.objects.filter(
+        kind=Kind.STATE_AGENCY, name_fi__in=[row["name_fi"] for row in agency_file.rows()]
+    ).filter(ministry=None)
+    assert not rows_without_ministry.exists()
 
 
 def test_loading_twice_changes_and_duplicates_nothing():
-    before = Organisation.objects.count(), Region.objects.count()
-    helsinki = municipality("091")
-    helsinki.name_sv = "edited by hand"
+    before = (
+        Organisation.objects.count(),
+        Region.objects.count(),
+        Succession.objects.count(),
+        Organisation.history.count(),
+    )
+    summary = reference_data_load()
+    assert not (summary.created or summary.updated or summary.successions)
+    after = (
+        Organisation.objects.count(),
+        Region.objects.count(),
+        Succession.objects.count(),
+        Organisation.history.count(),
+    )
+    assert after == before
+    assert list(municipality("588").successors.all()) == [municipality("507")]
+
+
+def test_a_change_made_in_avoin_is_not_undone_by_the_next_load():
+    helsinki, espoo = municipality("091"), municipality("049")
+    helsinki.name_sv = "Korjattu käsin"  # e.g. in the admin: recorded in the history
     helsinki.save()
+    Organisation.objects.filter(pk=espoo.pk).update(name_sv="Muutettu ohi historian")
 
-    call_command("load_reference_data", stdout=open("/dev/null", "w"))
+    summary = reference_data_load()
 
-    assert (Organisation.objects.count(), Region.objects.count()) == before
-    assert municipality("091").name_sv == "Helsingfors"
-    assert municipality("588").merged_into == municipality("507")
+    assert municipality("091").name_sv == "Korjattu käsin"
+    assert "Helsinki" in summary.kept
+    assert municipality("049").name_sv == "Esbo"  # the file still wins where nobody corrected
+    assert municipality("049").history.first().history_change_reason == "load_reference_data"
+
+
+def test_the_load_command_runs_and_reports(capsys):
+    call_command("load_reference_data")
+    assert "nothing changed" in capsys.readouterr().out

@@ -1,16 +1,44 @@
+import csv
+import datetime
+
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from avoin.collation import nordic_key
 from organisations.models import Organisation, Region
-from tests.factories import AgencyFactory, OrganisationFactory
+from organisations.services.registry import DATA_DIR
+from tests.factories import AgencyFactory, MembershipFactory, OrganisationFactory
+from tests.organisations import agency_file
 
 pytestmark = pytest.mark.django_db
 
 LIST_URL = "/en/organisations/"
+IN_2026 = datetime.date(2026, 6, 1)
+
+
+@pytest.fixture
+def in_2026(monkeypatch):
+    """Today is a day after the 1.1.2026 reform, whenever the tests run."""
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: IN_2026)
+    return IN_2026
+
+
+def file_rows(name):
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def url(name, *args, language="en", query=""):
+    with translation.override(language):
+        return reverse(name, args=args) + query
+
+
+def page_of(organisation, language="en"):
+    return url("organisations:organisation_detail", organisation.pk, language=language)
 
 
 def names(response):
@@ -22,13 +50,35 @@ def detail(code, language="en", client=None):
     return (client or Client()).get(f"/{language}/organisations/{organisation.pk}/")
 
 
-def test_directory_lists_everyone_paginated(anonymous_client):
+def test_directory_lists_todays_organisations_paginated(anonymous_client, in_2026):
+    counties = [r for r in file_rows("wellbeing_counties.csv") if r["type"] != "helsinki_city"]
+    expected = (
+        len(file_rows("municipalities_2025.csv"))  # Pertunmaa has merged into Mäntyharju
+        + len([r for r in counties if r["type"] == "wellbeing_services_county"])
+        + len(file_rows("ministries.csv"))
+        + len(agency_file.agencies_on(in_2026))
+    )
     response = anonymous_client.get(LIST_URL)
     assert response.status_code == 200
-    assert response.context["page"].paginator.count == 358
+    assert response.context["page"].paginator.count == expected
     assert len(names(response)) == 25
-    last = anonymous_client.get(LIST_URL, {"page": 15})
-    assert len(names(last)) == 358 - 14 * 25
+    last_page = (expected - 1) // 25 + 1
+    last = anonymous_client.get(LIST_URL, {"page": last_page})
+    assert len(names(last)) == expected - (last_page - 1) * 25
+
+
+def test_former_organisations_are_shown_on_request_with_what_they_became(anonymous_client, in_2026):
+    search = {"q": "Hämeen elinkeino"}
+    assert names(anonymous_client.get(LIST_URL, search)) == []
+    response = anonymous_client.get(LIST_URL, {**search, "former": "on"})
+    assert names(response) == ["Hämeen elinkeino-, liikenne- ja ympäristökeskus"]
+    html = response.content.decode()
+    assert "ceased 31.12.2025; succeeded by" in html
+    for successor in ("Sisä-Suomen elinvoimakeskus", "Kaakkois-Suomen elinvoimakeskus"):
+        assert successor in html
+    everyone = anonymous_client.get(LIST_URL, {"former": "on"})
+    assert everyone.context["page"].paginator.count == Organisation.objects.count()
+    assert "former=on&amp;page=2" in everyone.content.decode()
 
 
 def test_search_by_finnish_or_swedish_name(anonymous_client):
@@ -103,10 +153,69 @@ def test_aland_page_explains_the_reform_does_not_apply():
 
 def test_merger_history_is_shown_on_both_sides():
     pertunmaa = detail("588").content.decode()
-    assert "merged into Mäntyharju" in pertunmaa
-    assert "31.12.2024" in pertunmaa
+    assert "This organisation ceased on 31.12.2024. Its tasks passed to:" in pertunmaa
+    assert "Mäntyharju" in pertunmaa
     mantyharju = detail("507").content.decode()
-    assert "Merger history" in mantyharju and "Pertunmaa" in mantyharju
+    assert "Took over from" in mantyharju and "Pertunmaa" in mantyharju
+
+
+def test_an_ended_agency_says_what_it_became_and_the_successor_what_it_took_over(
+    anonymous_client,
+):
+    hame = Organisation.objects.get(name_fi="Hämeen elinkeino-, liikenne- ja ympäristökeskus")
+    html = anonymous_client.get(page_of(hame)).content.decode()
+    assert "This organisation ceased on 31.12.2025. Its tasks passed to:" in html
+    assert "Lupa- ja valvontavirasto</a>: environmental permits/supervision" in html
+    lvv = Organisation.objects.get(name_fi="Lupa- ja valvontavirasto")
+    html = anonymous_client.get(page_of(lvv)).content.decode()
+    assert "Took over from" in html
+    for predecessor in lvv.predecessors.all():
+        assert predecessor.name_en in html  # an English page names them in English
+    assert "Valid from</dt><dd>1.1.2026" in html
+
+
+def test_a_grouped_row_is_one_organisation_with_its_note(anonymous_client):
+    hospitals = Organisation.objects.get(name_fi="Valtion mielisairaalat")
+    html = anonymous_client.get(page_of(hospitals)).content.decode()
+    assert "GROUPED ROW" in html
+
+
+@pytest.mark.parametrize(
+    "name_fi, expected",
+    [("Verohallinto", "Skatteförvaltningen"), ("Poliisihallitus", "Polisstyrelsen")],
+)
+def test_swedish_pages_name_agencies_in_swedish(anonymous_client, name_fi, expected):
+    agency = Organisation.objects.get(name_fi=name_fi)
+    listing = anonymous_client.get(
+        url("organisations:organisation_list", language="sv"), {"q": name_fi}
+    )
+    assert f'lang="sv">{expected}</a>' in listing.content.decode()
+    page = anonymous_client.get(page_of(agency, "sv")).content.decode()
+    assert f'<h1 lang="sv">{expected}</h1>' in page
+
+
+def test_members_and_the_ministry_see_the_changes_to_the_organisations_details(
+    anonymous_client, ministry_client, tmp_path
+):
+    from django.core.management import call_command
+
+    stuk = Organisation.objects.get(abbreviation="STUK")
+    member = MembershipFactory(organisation=stuk).user
+    path = tmp_path / "korjaus.csv"
+    path.write_text("name_fi,registry_email\nSäteilyturvakeskus,kirjaamo@stuk.example.invalid\n")
+    call_command("import_organisations", str(path), stdout=open("/dev/null", "w"))
+
+    from django.test import Client
+
+    client = Client()
+    client.force_login(member)
+    for seen_by in (client, ministry_client):
+        html = seen_by.get(page_of(stuk)).content.decode()
+        assert "Changes to the organisation's details" in html
+        assert "imported from korjaus.csv" in html
+        assert "registry email address: – → kirjaamo@stuk.example.invalid" in html
+    public = anonymous_client.get(page_of(stuk)).content.decode()
+    assert "imported from korjaus.csv" not in public
 
 
 def test_agency_page_names_its_ministry_branch(anonymous_client):
@@ -115,7 +224,9 @@ def test_agency_page_names_its_ministry_branch(anonymous_client):
     assert "Administrative branch" in html and "Ministry of Social Affairs and Health" in html
     stm = stuk.ministry
     html = anonymous_client.get(f"/en/organisations/{stm.pk}/").content.decode()
-    assert "Säteilyturvakeskus" in html
+    assert stuk.name_en in html
+    valvira = Organisation.objects.get(abbreviation="Valvira")
+    assert f'{valvira.name_en}</a> <span class="meta">(ceased 31.12.2025)' in html
 
 
 def add_organisations(count, **fields):
@@ -135,7 +246,7 @@ def count_queries(client, url, params=None):
 
 @pytest.mark.parametrize(
     "params",
-    [{}, {"q": "a"}, {"kind": "municipality", "region": "01"}, {"page": "2"}],
+    [{}, {"q": "a"}, {"kind": "municipality", "region": "01"}, {"page": "2"}, {"former": "on"}],
 )
 def test_directory_queries_do_not_grow_with_the_data(anonymous_client, params):
     before = count_queries(anonymous_client, LIST_URL, params)

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.admin.sites import site
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from reporting import services
 from reporting.models import GoodPractice, PracticeStatus
@@ -68,7 +69,8 @@ def test_a_stale_moderation_page_is_told_what_happened(practice_scene):
     """One moderator returns the practice; another, on a page opened before, publishes it."""
     submitted = practice_scene.submitted
     first, second = practice_scene.client("ministry"), practice_scene.client("ministry")
-    url = reverse("reporting:practice_moderate", args=[submitted.pk])
+    with translation.override("en"):
+        url = reverse("reporting:practice_moderate", args=[submitted.pk])
     first.post(url, {"action": "return", "note": "Lisää tulokset."})
     response = second.post(url, {"action": "publish"}, follow=True)
     submitted.refresh_from_db()

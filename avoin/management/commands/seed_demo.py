@@ -40,7 +40,8 @@ ROUND_MESSAGE = (
     "käynnistyessä toivoisimme virastoilta joko vahvistuksen nykyisen edustajan jatkamisesta tai "
     "uuden edustajan nimeämistä."
 )
-# Agencies of the shared list that get demo members and contacts:
+# Agencies of the registry that get demo members and contacts (the registry address only where
+# the data have none):
 # (Finnish name, registry address, member address, member role, representative on record)
 DEMO_AGENCIES = [
     ("Liikenne- ja viestintävirasto Traficom", "kirjaamo@traficom.example.invalid",
@@ -157,10 +158,10 @@ class Command(BaseCommand):
             target_kinds=[Organisation.Kind.STATE_AGENCY],
             created_by=team,
             created_at=at((1, 16), 9),
+            # Sent in 2024: it asks the agencies of that day, whatever the registry has since.
+            sent_at=at((1, 17), 10),
         )
         nomination_round_send(nomination_round=nomination_round, by=team)
-        nomination_round.sent_at = at((1, 17), 10)
-        nomination_round.save(update_fields=["sent_at"])
 
         def answer(key, when, action, **details):
             """Members answer in Avoin; for the others the team records an emailed answer."""
