@@ -1,10 +1,20 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
-from .models import GoodPractice
+from .models import (
+    ActionProgress,
+    ActionUpdate,
+    Activity,
+    GoodPractice,
+    Milestone,
+    PeriodReport,
+    ProgressEntry,
+    ReportingPeriod,
+)
+from .services import practices as services
 
 
 def _apply(modeladmin, request, queryset, service, done):
@@ -61,3 +71,103 @@ class GoodPracticeAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # practices are withdrawn, never deleted
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "opens_on", "closes_on", "meeting_on", "locked_at"]
+    list_filter = ["year"]
+    search_fields = ["year"]
+    readonly_fields = ["year", "quarter", "starts_on", "ends_on", "locked_at"]
+
+    def has_add_permission(self, request):
+        return False  # the quarters come from `load_reference_data`
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ProgressEntryInline(admin.TabularInline):
+    model = ProgressEntry
+    fields = ["recommendation", "status", "evidence"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(PeriodReport)
+class PeriodReportAdmin(SimpleHistoryAdmin):
+    """Read-only: reports are written, submitted and reviewed on their pages (services)."""
+
+    list_display = ["organisation", "period", "status", "submitted_at", "is_late", "channel"]
+    list_filter = ["period", "status", "is_late", "channel", "organisation__kind"]
+    search_fields = ["organisation__name_fi", "return_note"]
+    list_select_related = ["organisation", "period"]
+    inlines = [ProgressEntryInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ProgressEntry)
+class ProgressEntryAdmin(SimpleHistoryAdmin):
+    list_display = ["report", "recommendation", "status", "updated_at"]
+    list_filter = ["status", "report__period", "recommendation__measure"]
+    search_fields = ["report__organisation__name_fi", "evidence"]
+    list_select_related = ["report__organisation", "report__period", "recommendation"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    fields = ["title_fi", "title_sv", "title_en", "due_on", "done_on"]
+    extra = 0
+
+
+@admin.register(ActionProgress)
+class ActionProgressAdmin(SimpleHistoryAdmin):
+    list_display = ["action", "status", "completion", "responsible_unit", "updated_at"]
+    list_filter = ["status", "completion", "action__measure"]
+    search_fields = ["action__code", "responsible_unit", "evidence"]
+    list_select_related = ["action"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(SimpleHistoryAdmin):
+    list_display = ["action", "title_fi", "due_on", "done_on"]
+    list_filter = ["action__measure", "done_on"]
+    search_fields = ["title_fi", "title_sv", "title_en", "action__code"]
+    list_select_related = ["action"]
+
+
+@admin.register(ActionUpdate)
+class ActionUpdateAdmin(SimpleHistoryAdmin):
+    list_display = ["action", "period", "status", "completion", "updated_at"]
+    list_filter = ["period", "status", "completion"]
+    search_fields = ["action__code", "note_fi", "note_sv", "note_en"]
+    list_select_related = ["action", "period"]
+
+
+@admin.register(Activity)
+class ActivityAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "organisation", "happened_on", "period", "entered_at"]
+    list_filter = ["kind", "period", "measure", "organisation__kind", "channel"]
+    search_fields = ["title", "description", "organisation__name_fi"]
+    list_select_related = ["organisation", "period"]
+    autocomplete_fields = ["organisation"]
+    readonly_fields = ["period", "entered_at", "entered_by", "updated_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
-from . import feeds, views
+from . import feeds
+from .views import practices as views
 
 app_name = "reporting"
 

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
+from commitments.models import Action, Measure, Recommendation
 from organisations.models import (
     ContactPerson,
     Membership,
@@ -14,7 +15,20 @@ from organisations.models import (
     Organisation,
     Region,
 )
-from reporting.models import GoodPractice
+from reporting.models import (
+    ActionProgress,
+    ActionStatus,
+    ActionUpdate,
+    Activity,
+    ActivityKind,
+    Completion,
+    GoodPractice,
+    Milestone,
+    PeriodReport,
+    ProgressEntry,
+    ProgressStatus,
+    ReportingPeriod,
+)
 
 
 class RegionFactory(factory.django.DjangoModelFactory):
@@ -150,3 +164,71 @@ class GoodPracticeFactory(factory.django.DjangoModelFactory):
     def organisations(self, create, extracted, **kwargs):
         if create and extracted:
             self.organisations.set(extracted)
+
+
+def period(year=2024, quarter=1):
+    return ReportingPeriod.objects.get(year=year, quarter=quarter)
+
+
+class PeriodReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PeriodReport
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    period = factory.LazyFunction(period)
+
+
+class ProgressEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgressEntry
+
+    report = factory.SubFactory(PeriodReportFactory)
+    recommendation = factory.LazyFunction(lambda: Recommendation.objects.get(code="R1.1-p2"))
+    status = ProgressStatus.IN_PROGRESS
+    evidence = "Kaksi dialogia järjestetty."
+
+
+class ActionProgressFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionProgress
+        django_get_or_create = ["action"]
+
+    action = factory.LazyFunction(lambda: Action.objects.get(code="1.1.a1"))
+    status = ActionStatus.ON_TRACK
+    completion = Completion.LIMITED
+    responsible_unit = "Avoimen hallinnon tiimi"
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    action = factory.LazyFunction(lambda: Action.objects.get(code="1.1.a1"))
+    title_fi = factory.Sequence(lambda n: f"Välitavoite {n}")
+    due_on = datetime.date(2025, 6, 30)
+
+
+class ActionUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionUpdate
+
+    action = factory.LazyFunction(lambda: Action.objects.get(code="1.1.a1"))
+    period = factory.LazyFunction(period)
+    status = ActionStatus.ON_TRACK
+    completion = Completion.LIMITED
+    note_fi = "Etenee suunnitellusti."
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = ActivityKind.NATIONAL_DIALOGUE
+    measure = factory.LazyFunction(lambda: Measure.objects.get(number="1.1"))
+    recommendation = factory.LazyFunction(lambda: Recommendation.objects.get(code="R1.1-p2"))
+    period = factory.LazyFunction(period)
+    title = factory.Sequence(lambda n: f"Dialogi {n}")
+    happened_on = datetime.date(2024, 2, 15)
+    participants = 20
+    entered_by = factory.SubFactory(UserFactory)

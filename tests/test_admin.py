@@ -9,10 +9,15 @@ from django.urls import reverse
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
 from organisations.models import NominationReminder, Organisation
 from tests.factories import (
+    ActionProgressFactory,
+    ActionUpdateFactory,
+    ActivityFactory,
     ContactPersonFactory,
     GoodPracticeFactory,
     MembershipFactory,
+    MilestoneFactory,
     NominationRequestFactory,
+    ProgressEntryFactory,
     UserFactory,
 )
 
@@ -40,6 +45,11 @@ def one_of_each(db):
     NominationReminder.objects.create(
         request=request, sent_on=datetime.date(2024, 2, 8), recipients="kirjaamo@example.invalid"
     )
+    ProgressEntryFactory(report__organisation=request.organisation)
+    ActionProgressFactory()
+    MilestoneFactory()
+    ActionUpdateFactory()
+    ActivityFactory(organisation=request.organisation)
 
 
 def test_groups_exist_from_the_data_migration():

@@ -3,6 +3,7 @@
 from ..access import MembershipRole
 from .choices import (
     SEATS,
+    Channel,
     ContactRole,
     CountyStatus,
     Language,
@@ -38,6 +39,7 @@ from .registry import (
 __all__ = [
     "ROUND_DEADLINES",
     "SEATS",
+    "Channel",
     "ContactPerson",
     "ContactPersonQuerySet",
     "ContactRole",

@@ -57,8 +57,13 @@ class NominationStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
-class NominationChannel(models.TextChoices):
+class Channel(models.TextChoices):
+    """How something reached Avoin: in Avoin itself, or by the team from a message."""
+
     PORTAL = "portal", _("Avoin")
     EMAIL = "email", _("Email")
     PHONE = "phone", _("Phone")
     OTHER = "other", _("Other")
+
+
+NominationChannel = Channel  # the rounds' name for it

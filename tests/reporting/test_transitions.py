@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from reporting import services
 from reporting.models import GoodPractice, PracticeStatus
+from reporting.services import practices as services
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,14 @@ from django.core.management.base import BaseCommand, no_translations
 
 from commitments.services import programme_load
 from organisations.services.registry import reference_data_load
+from reporting.services.periods import periods_load
 
 
 class Command(BaseCommand):
-    help = "Load (or refresh) the organisation registry and the action plan. Safe to run again."
+    help = (
+        "Load (or refresh) the organisation registry, the action plan and the reporting periods. "
+        "Safe to run again."
+    )
 
     @no_translations
     def handle(self, *args, **options):
@@ -15,4 +19,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Programme: {programme.name_fi}: {programme.commitments.count()} commitments"
         )
+        self.stdout.write(f"Reporting periods: {periods_load()} new")
         self.stdout.write(self.style.SUCCESS("Reference data loaded."))

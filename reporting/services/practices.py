@@ -3,50 +3,19 @@
 import difflib
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from avoin.mail import absolute_url, reverse_in, send_templated_mail
 from avoin.permissions import MINISTRY_TEAM_GROUP
-
-from .models import GoodPractice, PracticeStatus
+from avoin.workflow import transition
+from reporting.models import GoodPractice, PracticeStatus
 
 DUPLICATE_SIMILARITY = 0.75
 
 
-class StaleTransition(ValidationError):
-    """The practice was no longer in the status the transition starts from."""
-
-
-def _transition(practice, *, by, allowed_from, to, **changes) -> GoodPractice:
-    """Move `practice` to status `to` under a row lock, if it is still in `allowed_from`.
-
-    Two moderators at once: the first one's change stands, the second gets a StaleTransition
-    naming the status the practice is in now. `practice` is refreshed either way.
-    """
-    with transaction.atomic():
-        locked = GoodPractice.objects.select_for_update().get(pk=practice.pk)
-        if locked.status not in allowed_from:
-            practice.refresh_from_db()
-            raise StaleTransition(
-                _("The practice is now “%(status)s”, so this can no longer be done.")
-                % {"status": locked.get_status_display()},
-                code="stale",
-            )
-        locked.status = to
-        for field, value in changes.items():
-            setattr(locked, field, value)
-        locked._history_user = by
-        locked.save(update_fields=["status", *changes, "updated_at"])
-    practice.refresh_from_db()
-    return practice
-
-
 def good_practice_submit(*, practice: GoodPractice, by) -> GoodPractice:
     """Send a draft or returned practice to the ministry team for review; the team is told."""
-    practice = _transition(
+    practice = transition(
         practice,
         by=by,
         allowed_from=GoodPractice.EDITABLE,
@@ -69,7 +38,7 @@ def good_practice_submit(*, practice: GoodPractice, by) -> GoodPractice:
 
 def good_practice_publish(*, practice: GoodPractice, by) -> GoodPractice:
     """Publish a submitted practice on the public pages; its submitter is told."""
-    practice = _transition(
+    practice = transition(
         practice,
         by=by,
         allowed_from=[PracticeStatus.SUBMITTED],
@@ -83,7 +52,7 @@ def good_practice_publish(*, practice: GoodPractice, by) -> GoodPractice:
 
 def good_practice_return(*, practice: GoodPractice, by, note: str) -> GoodPractice:
     """Return a submitted practice for changes; its submitter is emailed the note."""
-    practice = _transition(
+    practice = transition(
         practice,
         by=by,
         allowed_from=[PracticeStatus.SUBMITTED],
@@ -107,7 +76,7 @@ def _tell_submitter(practice, *, template, **context):
 
 def good_practice_withdraw(*, practice: GoodPractice, by, note: str = "") -> GoodPractice:
     """Take a published practice off the public pages; it is kept, never deleted."""
-    return _transition(
+    return transition(
         practice,
         by=by,
         allowed_from=[PracticeStatus.PUBLISHED],

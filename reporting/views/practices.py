@@ -11,10 +11,10 @@ from avoin.pagination import paginate
 from avoin.permissions import is_ministry_team, ministry_team_required
 from organisations.access import may_edit, object_for
 from organisations.models import Organisation
-
-from . import open_data, services
-from .forms import GoodPracticeForm, PracticeFilterForm, ReturnForm
-from .models import GoodPractice
+from reporting import open_data
+from reporting.forms.practices import GoodPracticeForm, PracticeFilterForm, ReturnForm
+from reporting.models import GoodPractice
+from reporting.services import practices as services
 
 PAGE_SIZE = 20
 STALE_PRACTICE = gettext_lazy(

@@ -11,8 +11,7 @@ from avoin.forms import AccessibleErrorsMixin
 from commitments.models import Commitment, Measure, Recommendation, Theme, WorkArea
 from organisations.forms import OrganisationFacetsForm
 from organisations.models import ContactPerson, Language, Organisation
-
-from .models import Emphasis, GoodPractice, TargetGroup, target_group_field
+from reporting.models import Emphasis, GoodPractice, TargetGroup, target_group_field
 
 # firstname.lastname@, the usual shape of a person's own work address in Finland
 PERSONAL_ADDRESS = re.compile(r"^[^\W\d_]+(-[^\W\d_]+)?\.[^\W\d_]+(-[^\W\d_]+)?@")

@@ -1,0 +1,1 @@
+"""Writes that span several models or send mail, one module per concern."""
