@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from avoin.formats import finnish_date
@@ -52,3 +53,37 @@ class DateBetween:
 
     def deconstruct(self):
         return ("avoin.forms.DateBetween", (self.earliest, self.latest), {})
+
+
+LINK = URLValidator(schemes=["http", "https"])
+
+
+class LinksField(forms.CharField):
+    """One http or https address a line."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def to_python(self, value):
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def validate(self, value):
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+    def run_validators(self, value):
+        errors = []
+        for number, link in enumerate(value, 1):
+            try:
+                LINK(link)
+            except ValidationError:
+                errors.append(
+                    ValidationError(
+                        _("Line %(number)s: %(link)s is not a web address (http:// or https://)."),
+                        params={"number": number, "link": link},
+                    )
+                )
+        if errors:
+            raise ValidationError(errors)

@@ -34,6 +34,6 @@ urlpatterns = i18n_patterns(
     path("accounts/", views.account_home, name="account_home"),
     path("programme/", include("commitments.urls")),
     path("organisations/", include("organisations.urls")),
-    path("practices/", include("reporting.urls")),
+    path("", include("reporting.urls")),
     path("admin/", admin.site.urls),
 )

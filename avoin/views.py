@@ -28,6 +28,7 @@ from avoin.permissions import is_ministry_team, is_working_group, signs_in_with_
 from avoin.services import sign_in_link_send
 from commitments.models import Event, Programme
 from organisations.models import NominationRequest, NominationRound
+from reporting.presenters.progress import MyReports
 
 
 @login_not_required
@@ -199,5 +200,6 @@ def account_home(request):
             "is_ministry_team": is_ministry_team(user),
             "is_working_group": is_working_group(user),
             "is_editor": any(membership.can_edit for membership in memberships),
+            "reports": MyReports(user),
         },
     )

@@ -1,24 +1,47 @@
-from django.urls import path, re_path
+"""The reporting app's pages: good practices (public library and intake), progress reports
+and activities (signed in), and the public progress figures. Mounted at the site's root."""
+
+from django.urls import include, path, re_path
 
 from . import feeds
-from .views import practices as views
+from .views import practices, progress
 
 app_name = "reporting"
 
-urlpatterns = [
-    path("", views.practice_list, name="practice_list"),
-    path("international/", views.practice_international, name="practice_international"),
+practice_patterns = [
+    path("", practices.practice_list, name="practice_list"),
+    path("international/", practices.practice_international, name="practice_international"),
     path("feed/", feeds.practice_feed, name="practice_feed"),
     re_path(
         r"^open-data\.(?P<file_format>csv|json)$",
-        views.practice_open_data,
+        practices.practice_open_data,
         name="practice_open_data",
     ),
-    path("mine/", views.practice_mine, name="practice_mine"),
-    path("new/", views.practice_create, name="practice_create"),
-    path("moderation/", views.moderation_queue, name="moderation_queue"),
-    path("<int:pk>/", views.practice_detail, name="practice_detail"),
-    path("<int:pk>/edit/", views.practice_update, name="practice_update"),
-    path("<int:pk>/submit/", views.practice_submit, name="practice_submit"),
-    path("<int:pk>/moderate/", views.practice_moderate, name="practice_moderate"),
+    path("mine/", practices.practice_mine, name="practice_mine"),
+    path("new/", practices.practice_create, name="practice_create"),
+    path("moderation/", practices.moderation_queue, name="moderation_queue"),
+    path("<int:pk>/", practices.practice_detail, name="practice_detail"),
+    path("<int:pk>/edit/", practices.practice_update, name="practice_update"),
+    path("<int:pk>/submit/", practices.practice_submit, name="practice_submit"),
+    path("<int:pk>/moderate/", practices.practice_moderate, name="practice_moderate"),
+]
+
+report_patterns = [
+    path("", progress.report_list, name="report_list"),
+    path(
+        "organisations/<int:organisation_pk>/periods/<int:period_pk>/",
+        progress.report_form,
+        name="report_form",
+    ),
+    path("<int:pk>/", progress.report_detail, name="report_detail"),
+    path("<int:pk>/submit/", progress.report_submit, name="report_submit"),
+    path("<int:pk>/review/", progress.report_review, name="report_review"),
+    path("periods/", progress.period_list, name="period_list"),
+    path("periods/<int:pk>/edit/", progress.period_update, name="period_update"),
+    path("periods/<int:pk>/lock/", progress.period_lock, name="period_lock"),
+]
+
+urlpatterns = [
+    path("practices/", include(practice_patterns)),
+    path("reports/", include(report_patterns)),
 ]

@@ -1,4 +1,6 @@
+import importlib
 import re
+from pathlib import Path
 
 import pytest
 from django.test import RequestFactory
@@ -8,9 +10,7 @@ from django.utils import translation
 from avoin.views import server_error
 from organisations.models import Organisation
 from tests.factories import GoodPracticeFactory
-from tests.organisations.test_access import ACCESS_CASES
 from tests.pages import PUBLIC_URL_NAMES, public_paths
-from tests.reporting.test_access import ACCESS_CASES as PRACTICE_CASES
 from tests.test_auth import AUTH_URL_NAMES
 
 pytestmark = pytest.mark.django_db
@@ -83,9 +83,16 @@ def named_patterns(resolver=None, namespace=""):
             yield namespace + pattern.name
 
 
+def access_cases():
+    """Every row of every test module's ACCESS_CASES table (tests/access.py)."""
+    tests = Path(__file__).resolve().parent
+    for path in sorted(tests.rglob("test_*.py")):
+        name = ".".join(path.relative_to(tests.parent).with_suffix("").parts)
+        yield from getattr(importlib.import_module(name), "ACCESS_CASES", [])
+
+
 def test_every_named_url_is_covered_by_an_access_test():
-    cases = ACCESS_CASES + PRACTICE_CASES
-    covered = PUBLIC_URL_NAMES | AUTH_URL_NAMES | {case[0] for case in cases}
+    covered = PUBLIC_URL_NAMES | AUTH_URL_NAMES | {case[0] for case in access_cases()}
     uncovered = set(named_patterns()) - covered
     assert uncovered == set(), f"add these URLs to the access tests: {sorted(uncovered)}"
 

@@ -3,11 +3,10 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from avoin.concurrency import VersionedModelForm
-from avoin.forms import AccessibleErrorsMixin
+from avoin.forms import AccessibleErrorsMixin, LinksField
 from commitments.models import Commitment, Measure, Recommendation, Theme, WorkArea
 from organisations.forms import OrganisationFacetsForm
 from organisations.models import ContactPerson, Language, Organisation
@@ -15,39 +14,7 @@ from reporting.models import Emphasis, GoodPractice, TargetGroup, target_group_f
 
 # firstname.lastname@, the usual shape of a person's own work address in Finland
 PERSONAL_ADDRESS = re.compile(r"^[^\W\d_]+(-[^\W\d_]+)?\.[^\W\d_]+(-[^\W\d_]+)?@")
-LINK = URLValidator(schemes=["http", "https"])
 SEARCH_MAX_LENGTH = 200
-
-
-class LinksField(forms.CharField):
-    """One http or https address a line."""
-
-    widget = forms.Textarea(attrs={"rows": 3})
-
-    def to_python(self, value):
-        return [line.strip() for line in (value or "").splitlines() if line.strip()]
-
-    def prepare_value(self, value):
-        return "\n".join(value) if isinstance(value, list) else value
-
-    def validate(self, value):
-        if self.required and not value:
-            raise ValidationError(self.error_messages["required"], code="required")
-
-    def run_validators(self, value):
-        errors = []
-        for number, link in enumerate(value, 1):
-            try:
-                LINK(link)
-            except ValidationError:
-                errors.append(
-                    ValidationError(
-                        _("Line %(number)s: %(link)s is not a web address (http:// or https://)."),
-                        params={"number": number, "link": link},
-                    )
-                )
-        if errors:
-            raise ValidationError(errors)
 
 
 class GoodPracticeForm(AccessibleErrorsMixin, VersionedModelForm):

@@ -125,6 +125,10 @@ class ReportingPeriod(models.Model):
     def is_locked(self):
         return self.locked_at is not None
 
+    @property
+    def can_be_locked(self):
+        return self.state() == PeriodState.CLOSED
+
     def is_late(self, moment) -> bool:
         """Whether something entered at `moment` came after the period closed."""
         return timezone.localdate(moment) > self.closes_on

@@ -123,6 +123,11 @@ class PeriodReport(models.Model):
     def is_accepted(self):
         return self.status == ReportStatus.ACCEPTED
 
+    @property
+    def is_on_behalf(self):
+        """Entered by the team from a report that came by email, phone or letter."""
+        return self.channel != Channel.PORTAL
+
 
 class ProgressEntryQuerySet(OrganisationScopedQuerySet):
     organisation_path = "report__organisation"

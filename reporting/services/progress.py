@@ -122,7 +122,7 @@ def period_report_submit(*, report: PeriodReport, by) -> PeriodReport:
             submitted_by=by,
             is_late=report.period.is_late(now),
         )
-        transaction.on_commit(lambda: _tell_the_team(report))
+        _tell_the_team(report)
     return report
 
 
@@ -138,7 +138,7 @@ def period_report_accept(*, report: PeriodReport, by) -> PeriodReport:
             reviewed_by=by,
             return_note="",
         )
-        transaction.on_commit(lambda: _tell_the_organisation(report, "report_accepted"))
+        _tell_the_organisation(report, "report_accepted")
     return report
 
 
@@ -156,7 +156,7 @@ def period_report_return(*, report: PeriodReport, by, note: str) -> PeriodReport
             reviewed_by=by,
             return_note=note,
         )
-        transaction.on_commit(lambda: _tell_the_organisation(report, "report_returned"))
+        _tell_the_organisation(report, "report_returned")
     return report
 
 

@@ -1,0 +1,1 @@
+"""Display logic too heavy for templates, one module per concern."""
