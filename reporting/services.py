@@ -67,23 +67,25 @@ def good_practice_publish(*, practice: GoodPractice, by) -> GoodPractice:
 
 def good_practice_return(*, practice: GoodPractice, by, note: str) -> GoodPractice:
     """Return a submitted practice for changes; its submitter is emailed the note."""
-    practice = _transition(
-        practice,
-        by=by,
-        allowed_from=[PracticeStatus.SUBMITTED],
-        to=PracticeStatus.RETURNED,
-        moderation_note=note,
-    )
-    send_templated_mail(
-        to=[practice.created_by.email],
-        template="practice_returned",
-        context={
-            "practice": practice,
-            "note": note,
-            "url": absolute_url(practice.get_absolute_url()),
-        },
-        language=practice.language,
-    )
+    with transaction.atomic():
+        practice = _transition(
+            practice,
+            by=by,
+            allowed_from=[PracticeStatus.SUBMITTED],
+            to=PracticeStatus.RETURNED,
+            moderation_note=note,
+        )
+        send_templated_mail(
+            to=[practice.created_by.email],
+            template="practice_returned",
+            context={
+                "practice": practice,
+                "note": note,
+                "url": absolute_url(practice.get_absolute_url()),
+            },
+            language=practice.language,
+            about=practice,
+        )
     return practice
 
 

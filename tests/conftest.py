@@ -41,3 +41,11 @@ def ministry_client(ministry_user):
     client = Client()
     client.force_login(ministry_user)
     return client
+
+
+@pytest.fixture
+def mailoutbox(mailoutbox):
+    """The mail sent so far: the outbox's ready jobs are run (as the worker would) at each look."""
+    from tests.outbox import DeliveredMail
+
+    return DeliveredMail()
