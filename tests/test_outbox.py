@@ -34,62 +34,17 @@ from tests.factories import (
     NominationRoundFactory,
     OrganisationFactory,
 )
-from tests.outbox import run_mail_worker
+from tests.outbox import (
+    FlakyBackend,
+    NoSmtpWork,
+    RefusesRecipient,
+    RelayDown,
+    run_mail_worker,
+    time_passes,
+    use,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-# --- Fake SMTP relays -----------------------------------------------------------------------------
-
-
-class FlakyBackend(LocmemBackend):
-    """Hangs up on the first `failures` messages, then delivers like locmem."""
-
-    failures = 0
-
-    def send_messages(self, messages):
-        if FlakyBackend.failures > 0:
-            FlakyBackend.failures -= 1
-            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
-        return super().send_messages(messages)
-
-
-class RelayDown(LocmemBackend):
-    """Refuses connections while `down`, as a relay that is switched off does."""
-
-    down = True
-
-    def send_messages(self, messages):
-        if RelayDown.down:
-            raise ConnectionRefusedError(111, "Connection refused")
-        return super().send_messages(messages)
-
-
-class RefusesRecipient(LocmemBackend):
-    """The relay answers 550 for the recipient: a permanent failure."""
-
-    def send_messages(self, messages):
-        recipient = messages[0].to[0]
-        raise smtplib.SMTPRecipientsRefused(
-            {recipient: (550, b"5.1.1 <" + recipient.encode() + b">: User unknown")}
-        )
-
-
-class NoSmtpWork(LocmemBackend):
-    def send_messages(self, messages):
-        raise AssertionError("nothing may be sent in the request")
-
-
-def use(settings, backend):
-    settings.EMAIL_BACKEND = f"{backend.__module__}.{backend.__qualname__}"
-
-
-def time_passes():
-    """Every retry is due now: what waiting for the backoff would do."""
-    past = timezone.now() - datetime.timedelta(seconds=1)
-    OutgoingMessage.objects.filter(status=OutgoingMessage.Status.QUEUED).update(send_after=past)
-    DBTaskResult.objects.ready().update(run_after=past)
-    DBTaskResult.objects.filter(status="READY").update(run_after=past)
 
 
 def queue_one(to="kirjaamo@example.invalid"):

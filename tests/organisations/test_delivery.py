@@ -10,8 +10,7 @@ from avoin.models import OutgoingMessage
 from organisations.models import NominationReminder, Organisation
 from organisations.services.nominations import nomination_round_send
 from tests.factories import NominationRoundFactory
-from tests.outbox import run_mail_worker
-from tests.test_outbox import RefusesRecipient, use
+from tests.outbox import RefusesRecipient, run_mail_worker, use
 
 pytestmark = pytest.mark.django_db
 
