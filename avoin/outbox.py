@@ -33,6 +33,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 from avoin.links import LINK_PLACEHOLDER, SignInLink, account_for, sign_in_link
 from avoin.logging import redact
 from avoin.models import MessageStatus, OutgoingMessage
+from avoin.permissions import is_ministry_team
 
 logger = logging.getLogger(__name__)
 
@@ -186,6 +187,9 @@ def _link_user(message: OutgoingMessage):
         user = get_user_model().objects.filter(pk=message.link_user_id).first()
     if user is None or not user.is_active:
         raise PermanentFailure("The account of the sign-in link is not active.")
+    if user.is_staff or user.is_superuser or is_ministry_team(user):
+        # Staff sign in with a password: a link would let anyone who reads the mailbox in.
+        raise PermanentFailure("No sign-in link is sent to a staff account.")
     return user
 
 

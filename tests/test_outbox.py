@@ -312,6 +312,16 @@ def test_a_deactivated_account_gets_no_link(settings):
     assert message.status == "failed" and "not active" in message.error and mail.outbox == []
 
 
+def test_no_link_is_made_for_an_account_that_became_staff_meanwhile():
+    user = sign_in_member()
+    sign_in_link_send(email=user.email, language="fi")
+    user.is_staff = True
+    user.save()
+    run_mail_worker()
+    message = OutgoingMessage.objects.get()
+    assert message.status == "failed" and "staff account" in message.error and mail.outbox == []
+
+
 # --- The round's send: no SMTP, a fixed number of queries ----------------------------------------
 
 
