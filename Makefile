@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Local settings for `make run`: links in emails point at the port the portal is served on.
 LOCAL := DEBUG=on SITE_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: run test lint format migrations-check seed messages lock clean
+.PHONY: run test lint format migrations-check seed messages lock bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -18,11 +18,15 @@ $(STAMP): $(BIN)/python requirements.lock requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --require-virtualenv -r requirements-dev.lock
 	touch $(STAMP)
 
-## run: set everything up on SQLite and serve http://127.0.0.1:$(PORT)
+## run: set everything up on SQLite and serve http://127.0.0.1:$(PORT), with the mail worker
+# The mail worker runs in the background beside the server and stops with it (Ctrl-C); emails
+# are printed in this console. Restart `make run` after changing code that sends mail.
 run: $(STAMP) .env
 	$(LOCAL) $(BIN)/python manage.py migrate --no-input
 	$(LOCAL) $(BIN)/python manage.py load_reference_data
 	$(LOCAL) $(BIN)/python manage.py seed_demo
+	$(LOCAL) $(BIN)/python manage.py db_worker --queue-name mail --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT; \
 	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Local settings for manage.py commands typed by hand; never used in production.
@@ -47,6 +51,10 @@ migrations-check: $(STAMP)
 seed: $(STAMP)
 	DEBUG=on $(BIN)/python manage.py load_reference_data
 	DEBUG=on $(BIN)/python manage.py seed_demo
+
+## bench: how long sending a round to 500 organisations takes (SQLite; DATABASE_URL for PostgreSQL)
+bench: $(STAMP)
+	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/round_send.py
 
 ## messages: refresh the translation catalogues and compile them (needs gettext)
 messages: $(STAMP)

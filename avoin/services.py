@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
-from avoin.mail import send_templated_mail, sign_in_link
+from avoin.mail import SignInLink, send_templated_mail
 from avoin.permissions import signs_in_with_password
 
 
@@ -23,7 +23,8 @@ def sign_in_link_send(*, email: str, language: str) -> bool:
     send_templated_mail(
         to=[user.email],
         template="sign_in_link",
-        context={"link": sign_in_link(user, next_path=next_path, language=language)},
+        context={"link": SignInLink.for_user(user, next_path=next_path)},
         language=language,
+        urgent=True,  # someone is waiting for it: sent at once, the worker retries if need be
     )
     return True

@@ -41,6 +41,22 @@ if not SECRET_KEY:
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = "Avoin <avoinhallinto@gov.fi>"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# An SMTP relay that does not answer is a temporary failure, not a worker stuck for ever.
+EMAIL_TIMEOUT = 20
+
+# --- Mail outbox (docs/adr/0022) -------------------------------------------------------------
+# Every message is a row in the outbox (avoin.OutgoingMessage), written in the transaction of
+# the change that causes it; its delivery is a job in the same database, run by
+# `manage.py db_worker --queue-name mail`. Same in every environment.
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["mail"]},
+}
+# Minutes to wait before each new attempt after a temporary SMTP failure; after the last one the
+# message is marked failed. 1 + 7 attempts over about 22 hours.
+MAIL_RETRY_DELAYS = [1, 5, 15, 60, 180, 360, 720]
+# A message still "being sent" this many minutes after a worker took it was interrupted
+# (the worker stopped mid-send): `requeue_interrupted_mail` puts it back in the queue.
+MAIL_SENDING_TIMEOUT = 15
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -55,6 +71,8 @@ INSTALLED_APPS = [
     "sesame",
     "simple_history",
     "django_ratelimit",
+    "django_tasks",
+    "django_tasks_db",
     "avoin",
     "organisations",
     "commitments",

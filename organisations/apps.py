@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class OrganisationsConfig(AppConfig):
     name = "organisations"
     verbose_name = _("Organisations")
+
+    def ready(self):
+        from avoin.links import account_rule_register
+
+        from .services.nominations import REQUEST_RECIPIENT, request_recipient_account
+
+        account_rule_register(REQUEST_RECIPIENT, request_recipient_account)

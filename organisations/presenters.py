@@ -4,12 +4,15 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from avoin.formats import finnish_date
+from avoin.models import MessageStatus, OutgoingMessage
 
-from .models import ContactPerson, Membership, NominationStatus, Organisation
+from .models import ContactPerson, Membership, NominationRequest, NominationStatus, Organisation
 from .services.imports import IMPORT_REASON
 from .services.registry import LOAD_REASON
 
@@ -149,8 +152,38 @@ class Branch:
     by_status: list[int]
 
 
+# What each of the round's emails is, by its template.
+MESSAGE_KINDS = {
+    "nomination_request": gettext_lazy("request"),
+    "nomination_reminder": gettext_lazy("reminder"),
+    "nomination_receipt": gettext_lazy("receipt"),
+}
+
+
+@dataclass
+class Delivery:
+    """One email about a request: to whom, what, and what became of it."""
+
+    message: OutgoingMessage
+    request: NominationRequest
+
+    @property
+    def kind(self):
+        return MESSAGE_KINDS.get(self.message.template, self.message.template)
+
+
+@dataclass
+class PendingRow:
+    """A request still waiting for an answer, with the emails sent about it."""
+
+    request: NominationRequest
+    unreachable: bool
+    deliveries: list[Delivery]
+
+
 class RoundDashboard:
-    """The figures of one round: status counts, branches, pending organisations, the chart."""
+    """The figures of one round: status counts, branches, pending organisations and what was
+    emailed to them, undelivered messages, the chart. A fixed number of queries."""
 
     def __init__(self, nomination_round):
         self.round = nomination_round
@@ -159,13 +192,12 @@ class RoundDashboard:
         self.statuses = [(status, status.label, counts[status]) for status in NominationStatus]
         self.totals = requests.totals()
         self.branches = self._branches(requests)
-        pending = requests.pending().select_related("organisation").with_reminders()
-        unreachable = set(
-            Organisation.objects.filter(nomination_requests__in=pending)
-            .unreachable()
-            .values_list("pk", flat=True)
-        )
-        self.pending = [(item, item.organisation_id in unreachable) for item in pending]
+        self.pending = self._pending(requests)
+        self.needs_address = [row.request.organisation for row in self.pending if row.unreachable]
+        emails = OutgoingMessage.objects.about(requests)
+        delivery = emails.status_counts()
+        self.delivery = [(status, status.label, delivery[status]) for status in MessageStatus]
+        self.undelivered = self._undelivered(requests, emails)
         self.chart = AnswersPerDayChart(
             requests.answered().values_list("first_answered_at", flat=True),
             deadline=nomination_round.deadline,
@@ -176,6 +208,37 @@ class RoundDashboard:
         unreachable = targets.unreachable().select_related("ministry")
         self.unreachable_targets = [] if nomination_round.is_sent else list(unreachable)
         self.reached_count = self.target_count - len(self.unreachable_targets)
+
+    @staticmethod
+    def _pending(requests):
+        pending = (
+            requests.pending()
+            .select_related("organisation")
+            .with_reminders()
+            .prefetch_related(Prefetch("messages", OutgoingMessage.objects.order_by("pk")))
+        )
+        unreachable = set(
+            Organisation.objects.filter(nomination_requests__in=pending)
+            .unreachable()
+            .values_list("pk", flat=True)
+        )
+        return [
+            PendingRow(
+                request=item,
+                unreachable=item.organisation_id in unreachable,
+                deliveries=[Delivery(message, item) for message in item.messages.all()],
+            )
+            for item in pending
+        ]
+
+    @staticmethod
+    def _undelivered(requests, emails):
+        """Every message of the round that failed, answered organisations' receipts included."""
+        failed = list(emails.failed().order_by("pk"))
+        about = requests.select_related("organisation").in_bulk(
+            {message.object_id for message in failed}
+        )
+        return [Delivery(message, about[message.object_id]) for message in failed]
 
     @staticmethod
     def _branches(requests):

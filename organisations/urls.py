@@ -24,6 +24,11 @@ urlpatterns = [
         views.nomination_round_close,
         name="nomination_round_close",
     ),
+    path(
+        "nominations/<int:pk>/emails/<int:message_pk>/resend/",
+        views.nomination_message_resend,
+        name="nomination_message_resend",
+    ),
     re_path(
         r"^nominations/(?P<pk>[0-9]+)/network\.(?P<file_format>csv|xlsx)$",
         views.nomination_round_export,

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 from avoin.collation import name_order
 from avoin.concurrency import StaleEdit, entries_over
 from avoin.exports import table_response
+from avoin.models import OutgoingMessage
+from avoin.outbox import message_resend
 from avoin.pagination import paginate
 from avoin.permissions import is_ministry_team, ministry_team_required, working_group_required
 
@@ -165,7 +167,7 @@ def member_invite(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The invitation was sent."))
+            messages.success(request, _("The invitation is on its way by email."))
             return redirect(organisation)
     return render(
         request, "organisations/member_invite.html", {"organisation": organisation, "form": form}
@@ -219,7 +221,7 @@ def nomination_round_detail(request, pk):
 @ministry_team_required
 @require_POST
 def nomination_round_send(request, pk):
-    """Send the round: one request per target organisation, each emailed."""
+    """Send the round: one request per target organisation, each emailed by the worker."""
     nomination_round = get_object_or_404(NominationRound, pk=pk)
     try:
         count = nominations.nomination_round_send(
@@ -236,12 +238,30 @@ def nomination_round_send(request, pk):
     messages.success(
         request,
         ngettext(
-            "A request was sent to %(count)s organisation.",
-            "Requests were sent to %(count)s organisations.",
+            "A request to %(count)s organisation is queued for sending.",
+            "Requests to %(count)s organisations are queued for sending.",
             count,
         )
         % {"count": count},
     )
+    return redirect(nomination_round)
+
+
+@ministry_team_required
+@require_POST
+def nomination_message_resend(request, pk, message_pk):
+    """Queue again an email of the round that could not be delivered."""
+    nomination_round = get_object_or_404(NominationRound, pk=pk)
+    message = get_object_or_404(
+        OutgoingMessage.objects.about(nomination_round.requests.all()), pk=message_pk
+    )
+    if message_resend(message=message, by=request.user):
+        messages.success(
+            request,
+            _("The email to %(address)s is queued again.") % {"address": message.recipient},
+        )
+    else:
+        messages.info(request, _("That email had not failed, so it was not queued again."))
     return redirect(nomination_round)
 
 
@@ -323,7 +343,7 @@ def _answer_saved(user):
             "The answer was recorded on the organisation's behalf. A receipt was sent to its "
             "registry address, if it has one."
         )
-    return _("Thank you. Your answer was saved and a receipt was sent.")
+    return _("Thank you. Your answer was saved; a receipt is on its way.")
 
 
 def _representative(nomination_request):

@@ -54,3 +54,11 @@ def scene(db):
 def practice_scene(db):
     """Espoo's people and practices in every status, and people from elsewhere."""
     return PracticeScene()
+
+
+@pytest.fixture
+def mailoutbox(mailoutbox):
+    """The mail sent so far: the outbox's ready jobs are run (as the worker would) at each look."""
+    from tests.outbox import DeliveredMail
+
+    return DeliveredMail()

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from avoin.mail import send_templated_mail
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
 from organisations.models import NominationReminder, Organisation
 from tests.factories import (
@@ -23,7 +24,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = ["organisations", "commitments", "reporting"]
+OUR_APPS = ["avoin", "organisations", "commitments", "reporting"]
 
 
 def our_models():
@@ -50,6 +51,13 @@ def one_of_each(db):
     MilestoneFactory()
     ActionUpdateFactory()
     ActivityFactory(organisation=request.organisation)
+    send_templated_mail(
+        to=["kirjaamo@example.invalid"],
+        template="nomination_receipt",
+        context={"request": request, "round": request.round, "organisation": request.organisation},
+        language="fi",
+        about=request,
+    )
 
 
 def test_groups_exist_from_the_data_migration():
@@ -93,3 +101,23 @@ def test_admin_requires_staff(client):
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     client.force_login(UserFactory())
     assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_failed_emails_can_be_sent_again_from_the_admin(superuser_client, one_of_each, mailoutbox):
+    from avoin.models import OutgoingMessage
+
+    OutgoingMessage.objects.update(status=OutgoingMessage.Status.FAILED, error="550 User unknown")
+    message = OutgoingMessage.objects.get()
+    response = superuser_client.post(
+        reverse("admin:avoin_outgoingmessage_changelist").replace("/fi/", "/en/"),
+        {"action": "resend", "_selected_action": [message.pk]},
+        follow=True,
+    )
+    assert "1 message was queued again." in response.content.decode()
+    assert [m.to for m in mailoutbox] == [["kirjaamo@example.invalid"]]
+    assert (
+        superuser_client.get(
+            reverse("admin:avoin_outgoingmessage_delete", args=[message.pk])
+        ).status_code
+        == 403
+    )

@@ -3,7 +3,14 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from organisations.models import Membership, NominationRequest, NominationRound
+from avoin.models import OutgoingMessage
+from organisations.models import (
+    Membership,
+    NominationReminder,
+    NominationRequest,
+    NominationRound,
+    Organisation,
+)
 from reporting.models import GoodPractice
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +39,18 @@ def test_seed_demo_builds_the_2024_round_once(settings, mailoutbox):
     assert NominationRequest.objects.filter(channel="email").exists()
     assert Membership.objects.filter(role="viewer").exists()
     assert mailoutbox == []  # replaying the past sends nothing
+    # Its emails are recorded as delivered back then, one as bounced; only organisations with
+    # an address were reminded, and the record says to which addresses.
+    emails = OutgoingMessage.objects.all()
+    assert set(emails.values_list("status", flat=True)) == {"sent", "failed"}
+    assert not emails.filter(body__contains="sesame=").exists()
+    assert not emails.filter(status="failed", body="").exists()  # can be sent again
+    reminders = NominationReminder.objects.filter(request__round=nomination_round)
+    assert reminders.exists()
+    for reminder in reminders.select_related("request__organisation"):
+        assert reminder.request.organisation.email in reminder.recipients
+    unreachable = Organisation.objects.filter(nomination_requests__round=nomination_round)
+    assert not reminders.filter(request__organisation__in=unreachable.unreachable()).exists()
     practices = GoodPractice.objects.all()
     assert practices.count() == 36
     assert set(practices.values_list("status", flat=True)) == set(GoodPractice.Status.values)

@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Count, Max, Q
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from avoin.forms import DateBetween
+from avoin.models import OutgoingMessage
 from avoin.translation import TranslatedField, translated_fields
 
 from ..access import OrganisationScopedQuerySet
@@ -200,6 +202,8 @@ class NominationRequest(models.Model):
     appointment_date = models.DateField(_("appointment date"), null=True, blank=True)
     decline_reason = models.TextField(_("reason for declining"), max_length=2000, blank=True)
     version = models.PositiveIntegerField(_("version"), default=0)
+    # What was emailed about the request (requests, reminders, receipts) and what became of it.
+    messages = GenericRelation(OutgoingMessage, related_query_name="nomination_request")
 
     history = HistoricalRecords()
     objects = NominationRequestQuerySet.as_manager()

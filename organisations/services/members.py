@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from avoin.concurrency import StaleEdit
-from avoin.mail import send_templated_mail, sign_in_link
+from avoin.mail import SignInLink, send_templated_mail
 from avoin.permissions import MINISTRY_TEAM_GROUP
 from organisations.models import SEATS, ContactPerson, Membership, Organisation, contacts_token
 
@@ -56,18 +56,16 @@ def member_invite(*, organisation, email: str, role: str, by, language: str = "f
             membership.role = role
             membership._history_user = by
             membership.save()
-    send_templated_mail(
-        to=[email],
-        template="member_invitation",
-        context={
-            "organisation": organisation,
-            "role": membership.get_role_display(),
-            "link": sign_in_link(
-                user, next_path=organisation.get_absolute_url(), language=language
-            ),
-        },
-        language=language,
-    )
+        send_templated_mail(
+            to=[email],
+            template="member_invitation",
+            context={
+                "organisation": organisation,
+                "role": membership.get_role_display(),
+                "link": SignInLink.for_user(user, next_path=organisation.get_absolute_url()),
+            },
+            language=language,
+        )
     return membership
 
 

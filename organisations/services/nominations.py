@@ -1,5 +1,6 @@
 """The network-representative rounds: sending, answering, reminding."""
 
+import dataclasses
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -9,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from avoin.concurrency import StaleEdit
 from avoin.formats import finnish_date
-from avoin.mail import send_templated_mail, sign_in_link
+from avoin.mail import SignInLink, message_compose, send_templated_mail
+from avoin.outbox import messages_queue
 from organisations.models import (
     ContactPerson,
     Membership,
@@ -37,7 +39,8 @@ def request_recipient_may_answer(*, address, organisation):
     """Whoever reads a request's address may answer it: the address becomes an editor of the
     organisation (if it is not a member yet), so that its emailed link signs them in.
 
-    This is how a registry mailbox (kirjaamo) that nobody has invited can still answer.
+    This is how a registry mailbox (kirjaamo) that nobody has invited can still answer. It is
+    done when the message is sent (`REQUEST_RECIPIENT`), for the addresses actually written to.
     """
     user = user_for_email(address)
     Membership.objects.get_or_create(
@@ -46,60 +49,103 @@ def request_recipient_may_answer(*, address, organisation):
     return user
 
 
-def _mail_request(nomination_request, *, template, extra=None):
-    """Email the organisation's registry address and its representative, each with a link."""
-    organisation = nomination_request.organisation
-    representative = _representative_of(organisation)
+def request_recipient_account(*, address, about):
+    """The account rule of request links: `about` is the nomination request."""
+    return request_recipient_may_answer(address=address, organisation=about.organisation)
+
+
+REQUEST_RECIPIENT = "organisations.request_recipient"  # registered in OrganisationsConfig
+
+
+def _recipients(organisation, representative) -> list[tuple[str, str]]:
+    """Where a request goes, as (address, language): the registry address and the representative."""
     recipients = []
     if organisation.email:
-        recipients.append((organisation.email, organisation.mail_language))
+        recipients.append((organisation.email.strip().lower(), organisation.mail_language))
     if representative and representative.email.lower() != organisation.email.lower():
-        recipients.append((representative.email, representative.language))
-    for address, language in recipients:
-        send_templated_mail(
-            to=[address],
-            template=template,
-            context={
-                "round": nomination_request.round,
-                "request": nomination_request,
-                "organisation": organisation,
-                "representative": representative,
-                "link": sign_in_link(
-                    request_recipient_may_answer(address=address, organisation=organisation),
-                    next_path=nomination_request.get_absolute_url(),
-                    language=language,
-                ),
-                **(extra or {}),
-            },
-            language=language,
-        )
-    return [address for address, _language in recipients]
+        recipients.append((representative.email.strip().lower(), representative.language))
+    return recipients
+
+
+def _request_drafts(nomination_request, *, representative, template, extra=None):
+    """The request's message to each of its addresses, with a sign-in link for each address
+    (made when sent); the text is rendered once per language."""
+    link = SignInLink.for_recipient(
+        next_path=nomination_request.get_absolute_url(), account_rule=REQUEST_RECIPIENT
+    )
+    drafts, rendered = [], {}
+    for address, language in _recipients(nomination_request.organisation, representative):
+        if language not in rendered:
+            rendered[language] = message_compose(
+                to=address,
+                template=template,
+                context={
+                    "round": nomination_request.round,
+                    "request": nomination_request,
+                    "organisation": nomination_request.organisation,
+                    "representative": representative,
+                    "link": link,
+                    **(extra or {}),
+                },
+                language=language,
+                about=nomination_request,
+            )
+        drafts.append(dataclasses.replace(rendered[language], recipient=address))
+    return drafts
+
+
+def _mail_request(nomination_request, *, template, extra=None) -> list[str]:
+    """Queue the request's email to its registry address and representative; return the
+    addresses (none for an organisation that has neither)."""
+    drafts = _request_drafts(
+        nomination_request,
+        representative=_representative_of(nomination_request.organisation),
+        template=template,
+        extra=extra,
+    )
+    return [message.recipient for message in messages_queue(drafts)]
 
 
 def nomination_round_send(*, nomination_round, by) -> int:
-    """Create one request per target organisation and email each; sending again adds new ones."""
+    """Create one request per target organisation and queue its emails; sending again adds the
+    organisations added since. One transaction, and no SMTP work: the worker sends."""
     with transaction.atomic():
         nomination_round = NominationRound.objects.select_for_update().get(pk=nomination_round.pk)
         if nomination_round.is_closed:
             raise ValidationError(_("The round is closed."))
         existing = set(nomination_round.requests.values_list("organisation_id", flat=True))
-        new = [
-            NominationRequest(round=nomination_round, organisation=organisation)
+        organisations = [
+            organisation.pk
             for organisation in Organisation.objects.asked_in(nomination_round).exclude(
                 pk__in=existing
             )
         ]
-        NominationRequest.objects.bulk_create(new)
+        NominationRequest.objects.bulk_create(
+            [NominationRequest(round=nomination_round, organisation_id=pk) for pk in organisations]
+        )
         if nomination_round.sent_at is None:
             nomination_round.sent_at = timezone.now()
             nomination_round._history_user = by
             nomination_round.save(update_fields=["sent_at"])
-    created = nomination_round.requests.filter(
-        organisation_id__in=[request.organisation_id for request in new]
-    ).select_related("organisation", "round")
-    for nomination_request in created:
-        _mail_request(nomination_request, template="nomination_request")
-    return len(new)
+        representatives = {
+            contact.organisation_id: contact
+            for contact in ContactPerson.objects.current()
+            .representatives()
+            .filter(organisation__in=organisations)
+        }
+        created = nomination_round.requests.filter(organisation__in=organisations)
+        messages_queue(
+            [
+                draft
+                for request in created.select_related("organisation", "round")
+                for draft in _request_drafts(
+                    request,
+                    representative=representatives.get(request.organisation_id),
+                    template="nomination_request",
+                )
+            ]
+        )
+    return len(organisations)
 
 
 def nomination_round_close(*, nomination_round, by):
@@ -194,15 +240,17 @@ def nomination_answer(
         locked.version += 1
         locked._history_user = by
         locked.save()
-    _send_receipt(locked, by=by, language=language)
-    if new_representative is not None:
-        member_invite(
-            organisation=locked.organisation,
-            email=new_representative.email,
-            role=Membership.Role.EDITOR,
-            by=by,
-            language=new_representative.language,
-        )
+
+        # Queued with the answer: if it is not saved, no receipt and no invitation go out.
+        _send_receipt(locked, by=by, language=language)
+        if new_representative is not None:
+            member_invite(
+                organisation=locked.organisation,
+                email=new_representative.email,
+                role=Membership.Role.EDITOR,
+                by=by,
+                language=new_representative.language,
+            )
     return locked
 
 
@@ -278,13 +326,16 @@ def _send_receipt(nomination_request, *, by, language):
                 "organisation": organisation,
             },
             language=mail_language,
+            about=nomination_request,
         )
 
 
 def nomination_reminders_send(*, today, days_before, days_after) -> list[NominationReminder]:
     """Remind pending organisations on the chosen days around each open round's deadline.
 
-    A request gets at most one reminder a day, however often this runs.
+    A request gets at most one reminder a day, however often this runs. A reminder is recorded,
+    with its addresses, only when a message was queued to at least one address: an organisation
+    with neither a registry address nor a representative gets none (the dashboard lists it).
     """
     sent = []
     for nomination_round in NominationRound.objects.open():
@@ -297,18 +348,27 @@ def nomination_reminders_send(*, today, days_before, days_after) -> list[Nominat
             .select_related("organisation", "round")
         )
         for nomination_request in pending:
+            organisation = nomination_request.organisation
+            addresses = [
+                address
+                for address, _language in _recipients(
+                    organisation, _representative_of(organisation)
+                )
+            ]
+            if not addresses:
+                continue
             with transaction.atomic():
                 reminder, created = NominationReminder.objects.get_or_create(
-                    request=nomination_request, sent_on=today, defaults={"recipients": ""}
+                    request=nomination_request,
+                    sent_on=today,
+                    defaults={"recipients": ", ".join(addresses)},
                 )
                 if not created:
                     continue
-                recipients = _mail_request(
+                _mail_request(
                     nomination_request,
                     template="nomination_reminder",
                     extra={"is_overdue": offset > 0},
                 )
-                reminder.recipients = ", ".join(recipients)
-                reminder.save(update_fields=["recipients"])
             sent.append(reminder)
     return sent

@@ -3,6 +3,7 @@
 import difflib
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 
 from avoin.mail import absolute_url, reverse_in, send_templated_mail
@@ -15,62 +16,69 @@ DUPLICATE_SIMILARITY = 0.75
 
 def good_practice_submit(*, practice: GoodPractice, by) -> GoodPractice:
     """Send a draft or returned practice to the ministry team for review; the team is told."""
-    practice = transition(
-        practice,
-        by=by,
-        allowed_from=GoodPractice.EDITABLE,
-        to=PracticeStatus.SUBMITTED,
-        submitted_at=timezone.now(),
-    )
-    moderators = get_user_model().objects.filter(is_active=True, groups__name=MINISTRY_TEAM_GROUP)
-    send_templated_mail(
-        to=list(moderators.values_list("email", flat=True)),
-        template="practice_submitted",
-        context={
-            "practice": practice,
-            "organisations": ", ".join(o.name_fi for o in practice.organisations.all()),
-            "url": absolute_url(reverse_in("fi", "reporting:practice_moderate", [practice.pk])),
-        },
-        language="fi",
-    )
+    with transaction.atomic():
+        practice = transition(
+            practice,
+            by=by,
+            allowed_from=GoodPractice.EDITABLE,
+            to=PracticeStatus.SUBMITTED,
+            submitted_at=timezone.now(),
+        )
+        moderators = get_user_model().objects.filter(
+            is_active=True, groups__name=MINISTRY_TEAM_GROUP
+        )
+        send_templated_mail(
+            to=list(moderators.values_list("email", flat=True)),
+            template="practice_submitted",
+            context={
+                "practice": practice,
+                "organisations": ", ".join(o.name_fi for o in practice.organisations.all()),
+                "url": absolute_url(reverse_in("fi", "reporting:practice_moderate", [practice.pk])),
+            },
+            language="fi",
+            about=practice,
+        )
     return practice
 
 
 def good_practice_publish(*, practice: GoodPractice, by) -> GoodPractice:
     """Publish a submitted practice on the public pages; its submitter is told."""
-    practice = transition(
-        practice,
-        by=by,
-        allowed_from=[PracticeStatus.SUBMITTED],
-        to=PracticeStatus.PUBLISHED,
-        published_at=practice.published_at or timezone.now(),
-        moderation_note="",
-    )
-    _tell_submitter(practice, template="practice_published")
+    with transaction.atomic():
+        practice = transition(
+            practice,
+            by=by,
+            allowed_from=[PracticeStatus.SUBMITTED],
+            to=PracticeStatus.PUBLISHED,
+            published_at=practice.published_at or timezone.now(),
+            moderation_note="",
+        )
+        _tell_submitter(practice, template="practice_published")
     return practice
 
 
 def good_practice_return(*, practice: GoodPractice, by, note: str) -> GoodPractice:
     """Return a submitted practice for changes; its submitter is emailed the note."""
-    practice = transition(
-        practice,
-        by=by,
-        allowed_from=[PracticeStatus.SUBMITTED],
-        to=PracticeStatus.RETURNED,
-        moderation_note=note,
-    )
-    _tell_submitter(practice, template="practice_returned", note=note)
+    with transaction.atomic():
+        practice = transition(
+            practice,
+            by=by,
+            allowed_from=[PracticeStatus.SUBMITTED],
+            to=PracticeStatus.RETURNED,
+            moderation_note=note,
+        )
+        _tell_submitter(practice, template="practice_returned", note=note)
     return practice
 
 
 def _tell_submitter(practice, *, template, **context):
-    """Mail the practice's submitter, in the practice's language, with a link to it."""
+    """Queue mail to the practice's submitter, in the practice's language, with its link."""
     url = absolute_url(reverse_in(practice.language, "reporting:practice_detail", [practice.pk]))
     send_templated_mail(
         to=[practice.created_by.email],
         template=template,
         context={"practice": practice, "url": url, **context},
         language=practice.language,
+        about=practice,
     )
 
 

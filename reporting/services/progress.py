@@ -170,6 +170,7 @@ def _tell_the_team(report):
             "url": absolute_url(reverse_in("fi", "reporting:report_detail", [report.pk])),
         },
         language="fi",
+        about=report,
     )
 
 
@@ -188,4 +189,5 @@ def _tell_the_organisation(report, template):
             "url": absolute_url(reverse_in(language, "reporting:report_detail", [report.pk])),
         },
         language=language,
+        about=report,
     )

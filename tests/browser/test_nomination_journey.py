@@ -10,8 +10,8 @@ from tests.factories import MinistryTeamUserFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TEXTS = {
-    "fi": {"new_named": "Uusi edustaja nimetty"},
-    "sv": {"new_named": "Ny representant utsedd"},
+    "fi": {"new_named": "Uusi edustaja nimetty", "sent": "Lähetetty"},
+    "sv": {"new_named": "Ny representant utsedd", "sent": "Skickat"},
 }
 
 
@@ -96,8 +96,11 @@ def test_round_from_sending_to_export(
 
     # The ministry sees it on the dashboard and in the export.
     page.goto(dashboard)
-    stats = page.locator(".stats").inner_text()
+    stats = page.locator("[aria-labelledby=status-heading] .stats").inner_text()
     assert re.search(rf"1\s+{TEXTS[language]['new_named']}", stats), stats
+    # Both requests (registry and representative) went out through the worker.
+    delivery = page.locator("[aria-labelledby=delivery-heading] .stats").inner_text()
+    assert re.search(rf"2\s+{TEXTS[language]['sent']}", delivery), delivery
     axe_check(page)
     export = ministry.request.get(dashboard + "network.csv")
     assert export.ok and "Nina Uusi" in export.text()

@@ -1,8 +1,10 @@
 """Who may open what: every signed-in URL against every kind of user."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from avoin.models import OutgoingMessage
 from tests.access import LOGIN, access_params, assert_access
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +23,21 @@ def url_of(scene, name):
         "organisations:nomination_round_close": [round_pk],
         "organisations:nomination_round_export": [round_pk, "csv"],
         "organisations:nomination_request_detail": [request_pk],
+        "organisations:nomination_message_resend": [round_pk, failed_email(scene).pk],
     }
     return reverse(name, args=args.get(name, []))
+
+
+def failed_email(scene):
+    """An email about the scene's request that could not be delivered."""
+    message, _created = OutgoingMessage.objects.get_or_create(
+        recipient="kirjaamo@stuk.example.invalid",
+        template="nomination_request",
+        content_type=ContentType.objects.get_for_model(scene.request),
+        object_id=scene.request.pk,
+        defaults={"subject": "Pyyntö", "status": OutgoingMessage.Status.FAILED},
+    )
+    return message
 
 
 # name, method, then the expected status for each of ROLES
@@ -38,6 +53,7 @@ ACCESS_CASES = [
     ("organisations:nomination_round_send", "post", LOGIN, 403, 403, 403, 302, 403),
     ("organisations:nomination_round_close", "post", LOGIN, 403, 403, 403, 302, 403),
     ("organisations:nomination_round_export", "get", LOGIN, 403, 403, 403, 200, 403),
+    ("organisations:nomination_message_resend", "post", LOGIN, 403, 403, 403, 302, 403),
     ("organisations:nomination_request_detail", "get", LOGIN, 404, 200, 200, 200, 404),
     ("organisations:nomination_request_detail", "post", LOGIN, 404, 403, 200, 200, 404),
     ("account_home", "get", LOGIN, 200, 200, 200, 200, 200),

@@ -7,22 +7,26 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.db import transaction
-from django.test.utils import override_settings
+from django.db.models import Max
 from django.utils import timezone
 
+from avoin.models import OutgoingMessage
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
 from commitments.models import Measure, Recommendation, Theme, WorkArea
 from organisations.models import (
     ContactPerson,
     Membership,
     NominationAction,
-    NominationReminder,
     NominationRequest,
     NominationRound,
     Organisation,
 )
 from organisations.services.members import contact_person_start
-from organisations.services.nominations import nomination_answer, nomination_round_send
+from organisations.services.nominations import (
+    nomination_answer,
+    nomination_reminders_send,
+    nomination_round_send,
+)
 from reporting.models import GoodPractice, target_group_field
 
 DEMO_PASSWORD = "avoin-demo-salasana"
@@ -57,7 +61,15 @@ DEMO_AGENCIES = [
      Membership.Role.EDITOR, None),
     ("Ruokavirasto", "kirjaamo@ruokavirasto.example.invalid", None, None,
      "Demo Edustaja (Ruokavirasto)"),
+    # Never answers: reminded, and its representative's mailbox no longer exists.
+    ("Terveyden ja hyvinvoinnin laitos", "kirjaamo@thl.example.invalid", None, None,
+     "Demo Edustaja (THL)"),
 ]  # fmt: skip
+# The demo's undelivered emails: (address, the relay's answer)
+DEMO_BOUNCES = {
+    "edustaja@thl.example.invalid": "550 5.1.1 <edustaja@thl.example.invalid>: Recipient "
+    "address rejected: User unknown",
+}
 
 
 def at(day, hour=12, minute=0):
@@ -76,11 +88,11 @@ class Command(BaseCommand):
             self.user("tyoryhma", WORKING_GROUP_GROUP)
             agencies = self.agencies()
             if not NominationRound.objects.filter(title_fi=ROUND_TITLE).exists():
-                # The past is replayed without sending mail.
-                with override_settings(
-                    EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
-                ):
-                    self.round_2024(team, agencies)
+                # The past is replayed through the services; its emails are then recorded as
+                # delivered back then (or bounced), so that the worker sends none of them.
+                replayed_after = OutgoingMessage.objects.aggregate(last=Max("pk"))["last"] or 0
+                self.round_2024(team, agencies)
+                self.delivered_in_2024(OutgoingMessage.objects.filter(pk__gt=replayed_after))
             members = self.municipal_members()
             if not GoodPractice.objects.exists():
                 self.practices(team, members)
@@ -221,16 +233,37 @@ class Command(BaseCommand):
             appointment_date=datetime.date(2024, 2, 8),
         )
         answer("Ruokavirasto", at((2, 20), 8), NominationAction.CONFIRM)
-        for request in nomination_round.requests.pending():
-            for day in (datetime.date(2024, 2, 2), datetime.date(2024, 2, 8)):
-                NominationReminder.objects.get_or_create(
-                    request=request,
-                    sent_on=day,
-                    defaults={
-                        "sent_at": at((day.month, day.day), 7),
-                        "recipients": request.organisation.email,
-                    },
-                )
+        # Reminders 7 days and 1 day before the deadline, to the pending organisations that
+        # have an address (the others get none: the dashboard lists them as needing one).
+        for day in (datetime.date(2024, 2, 2), datetime.date(2024, 2, 8)):
+            for reminder in nomination_reminders_send(today=day, days_before=[7, 1], days_after=[]):
+                reminder.sent_at = at((day.month, day.day), 7)
+                reminder.save(update_fields=["sent_at"])
+                reminder.request.messages.filter(template="nomination_reminder").filter(
+                    created_at__gt=reminder.sent_at
+                ).update(created_at=reminder.sent_at)
+
+    def delivered_in_2024(self, messages):
+        """Record the replayed emails as sent when they were written (requests at the round's
+        sending, receipts with their answers), those to a bounced address as failed."""
+        for message in messages.select_related("content_type"):
+            about = message.about
+            if message.template == "nomination_request":
+                when = about.round.sent_at
+            elif message.template == "nomination_receipt" and about.answered_at:
+                when = about.answered_at
+            else:
+                when = min(message.created_at, at((2, 20), 9))
+            message.created_at = message.claimed_at = when
+            message.attempts = 1
+            if message.recipient in DEMO_BOUNCES:  # kept whole, to be sent again
+                message.status = OutgoingMessage.Status.FAILED
+                message.error = DEMO_BOUNCES[message.recipient]
+            else:
+                message.status = OutgoingMessage.Status.SENT
+                message.sent_at = when + datetime.timedelta(seconds=40)
+                message.body = "" if message.carries_sign_in_link else message.body
+            message.save()
 
     def municipal_members(self):
         User = get_user_model()

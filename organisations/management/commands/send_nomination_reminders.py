@@ -17,7 +17,7 @@ class Command(BaseCommand):
     help = (
         "Remind organisations that have not answered an open nomination round, on the given "
         "days before and after its deadline. Meant for cron: running it twice a day sends "
-        "nothing twice."
+        "nothing twice. The reminders are queued in the mail outbox; the mail worker sends them."
     )
 
     def add_arguments(self, parser):
@@ -39,5 +39,6 @@ class Command(BaseCommand):
             days_after=days(days_after),
         )
         for reminder in sent:
-            self.stdout.write(f"Reminded {reminder.request.organisation}: {reminder.recipients}")
-        self.stdout.write(self.style.SUCCESS(f"{len(sent)} reminders sent."))
+            organisation = reminder.request.organisation
+            self.stdout.write(f"Reminder queued for {organisation}: {reminder.recipients}")
+        self.stdout.write(self.style.SUCCESS(f"{len(sent)} reminders queued."))
