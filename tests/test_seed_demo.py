@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from avoin.models import OutgoingMessage
+from commitments.models import Action
 from organisations.models import (
     Membership,
     NominationReminder,
@@ -11,7 +12,15 @@ from organisations.models import (
     NominationRound,
     Organisation,
 )
-from reporting.models import GoodPractice
+from reporting.models import (
+    ActionProgress,
+    Activity,
+    GoodPractice,
+    Milestone,
+    PeriodReport,
+    ReportingPeriod,
+    ReportStatus,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +98,41 @@ def test_demo_rounds_reach_every_agency_that_has_an_address(settings, mailoutbox
     with_address = {agency.email for agency in targets if agency.email}
     assert with_address and with_address <= mailed
     assert new_round.requests.count() == len(targets)
+
+
+def test_seed_demo_spreads_progress_unevenly_as_voluntary_reporting_is(settings, mailoutbox):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    reports = PeriodReport.objects.all()
+    municipalities = Organisation.objects.of_kind("municipality").active()
+    reporting = municipalities.filter(period_reports__isnull=False).distinct()
+    assert 0 < reporting.count() < municipalities.count() / 4  # most never report
+    periods = ReportingPeriod.objects.filter(reports__isnull=False).distinct()
+    assert periods.first().year == 2024 and periods.first().quarter == 1
+    latest = ReportingPeriod.objects.latest_closed()
+    assert not periods.filter(starts_on__gt=latest.starts_on).exists()
+    every_quarter = Organisation.objects.get(name_fi="Espoo")
+    assert every_quarter.period_reports.count() == periods.count()
+    assert reports.filter(is_late=True).exists() and reports.filter(is_late=False).exists()
+    corrected = PeriodReport.history.filter(status=ReportStatus.RETURNED)
+    assert corrected.exists()
+    assert PeriodReport.objects.get(pk=corrected.first().id).status == ReportStatus.ACCEPTED
+    assert reports.filter(status=ReportStatus.SUBMITTED).exists()  # waiting for the team
+    assert ActionProgress.objects.count() == Action.objects.count() == 25
+    assert ActionProgress.objects.filter(status="delayed").exists()
+    assert Milestone.objects.overdue().exists()
+    activities = Activity.objects.all()
+    assert 200 <= activities.count() <= 1500
+    assert set(activities.values_list("kind", flat=True)) >= {
+        "national_dialogue",
+        "easy_language_item",
+        "regional_academy",
+        "course_completions",
+    }
+    assert all(
+        title.startswith("DEMO")
+        for title in activities.exclude(
+            kind__in=["course_completions", "event_participation"]
+        ).values_list("title", flat=True)
+    )
+    assert mailoutbox == []

@@ -1,0 +1,1 @@
+"""Demo data for `manage.py seed_demo`: invented, generic, marked as demo; DEBUG only."""
