@@ -6,6 +6,7 @@ Membership-based access (who may see and change an organisation's own data) live
 
 from functools import wraps
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 
 MINISTRY_TEAM_GROUP = "Ministry team"
@@ -29,6 +30,16 @@ def is_ministry_team(user) -> bool:
 def is_working_group(user) -> bool:
     """Working-group members read the dashboards; the ministry team reads them too."""
     return is_ministry_team(user) or _in_group(user, WORKING_GROUP_GROUP)
+
+
+def ministry_team_addresses() -> list[str]:
+    """The email addresses of the team's active members: who is told of things to review."""
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=MINISTRY_TEAM_GROUP)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
 
 
 def signs_in_with_password(user) -> bool:

@@ -29,3 +29,10 @@ def assert_access(scene, url, method, role, expected):
         assert response["Location"].startswith(reverse("login"))
     else:
         assert response.status_code == expected, (url, method, role)
+
+
+def sign_in(client, username, password, ip="10.0.0.1"):
+    """Post the team's password sign-in form from an address."""
+    return client.post(
+        reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=ip
+    )

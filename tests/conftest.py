@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -62,3 +63,11 @@ def mailoutbox(mailoutbox):
     from tests.outbox import DeliveredMail
 
     return DeliveredMail()
+
+
+@pytest.fixture
+def clear_rate_limits():
+    """Rate limits and lockouts live in the cache: each test starts from none."""
+    cache.clear()
+    yield
+    cache.clear()

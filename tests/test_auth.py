@@ -23,24 +23,11 @@ from tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_rate_limits")]
 
 # The sign-in URLs this module covers (the URL walk in test_pages checks them off).
 AUTH_URL_NAMES = {"logout", "login_link", "login_link_request"}
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def sign_in(client, username, password, ip="10.0.0.1"):
-    return client.post(
-        "/fi/accounts/login/", {"username": username, "password": password}, REMOTE_ADDR=ip
-    )
 
 
 # --- Organisation members: emailed links ---------------------------------------------------------

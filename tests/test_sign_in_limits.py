@@ -5,28 +5,15 @@ import datetime
 
 import pytest
 from axes.models import AccessAttempt, AccessLog
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.access import sign_in
 from tests.factories import MinistryTeamUserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_rate_limits")]
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def sign_in(client, username, password, ip="10.0.0.1"):
-    return client.post(
-        "/fi/accounts/login/", {"username": username, "password": password}, REMOTE_ADDR=ip
-    )
 
 
 # --- Ministry team: password and lockout ---------------------------------------------------------

@@ -2,12 +2,11 @@
 
 import difflib
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from avoin.mail import absolute_url, reverse_in, send_templated_mail
-from avoin.permissions import MINISTRY_TEAM_GROUP
+from avoin.permissions import ministry_team_addresses
 from avoin.workflow import transition
 from reporting.models import GoodPractice, PracticeStatus
 
@@ -24,11 +23,8 @@ def good_practice_submit(*, practice: GoodPractice, by) -> GoodPractice:
             to=PracticeStatus.SUBMITTED,
             submitted_at=timezone.now(),
         )
-        moderators = get_user_model().objects.filter(
-            is_active=True, groups__name=MINISTRY_TEAM_GROUP
-        )
         send_templated_mail(
-            to=list(moderators.values_list("email", flat=True)),
+            to=ministry_team_addresses(),
             template="practice_submitted",
             context={
                 "practice": practice,

@@ -1,7 +1,6 @@
 """Organisations' progress reports: the checklist of what is asked of them, per period, and its
 review by the Open Government Team."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -9,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from avoin.concurrency import lock_version
 from avoin.mail import absolute_url, reverse_in, send_templated_mail
-from avoin.permissions import MINISTRY_TEAM_GROUP, is_ministry_team
+from avoin.permissions import is_ministry_team, ministry_team_addresses
 from avoin.workflow import transition
 from commitments.models import Audience, Recommendation
 from organisations.models import Channel, Membership, Organisation
@@ -161,9 +160,8 @@ def period_report_return(*, report: PeriodReport, by, note: str) -> PeriodReport
 
 
 def _tell_the_team(report):
-    moderators = get_user_model().objects.filter(is_active=True, groups__name=MINISTRY_TEAM_GROUP)
     send_templated_mail(
-        to=list(moderators.values_list("email", flat=True)),
+        to=ministry_team_addresses(),
         template="report_submitted",
         context={
             "report": report,

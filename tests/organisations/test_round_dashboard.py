@@ -9,14 +9,12 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from openpyxl import load_workbook
 
 from organisations.models import (
     ContactPerson,
     NominationAction,
     NominationReminder,
-    NominationRequest,
     Organisation,
 )
 from organisations.services.nominations import (
@@ -24,46 +22,9 @@ from organisations.services.nominations import (
 )
 from tests.factories import NominationRequestFactory, NominationRoundFactory
 from tests.organisations import agency_file
+from tests.organisations.rounds import answer, en, helsinki
 
 pytestmark = pytest.mark.django_db
-
-NEW_PERSON = {
-    "action": "name_new",
-    "representative_name": "Nina Uusi",
-    "representative_title": "Johtava asiantuntija",
-    "representative_email": "nina@stuk.example.invalid",
-    "representative_phone": "",
-    "representative_language": "sv",
-    "appointed_by_name": "Petteri Pääjohtaja",
-    "appointed_by_title": "Pääjohtaja",
-    "appointment_date": "2024-02-05",
-    "deputy_name": "",
-    "deputy_title": "",
-    "deputy_email": "",
-    "deputy_phone": "",
-    "deputy_language": "fi",
-    "decline_reason": "",
-}
-
-
-def en(url):
-    return url.replace("/fi/", "/en/", 1)
-
-
-def helsinki(*args):
-    return timezone.make_aware(datetime.datetime(*args))
-
-
-def answer(scene, *, action=NominationAction.CONFIRM, when=None, by=None, **details):
-    request = NominationRequest.objects.get(pk=scene.request.pk)
-    return nomination_answer(
-        nomination_request=request,
-        by=by or scene.editor,
-        action=action,
-        expected_version=request.version,
-        answered_at=when,
-        **details,
-    )
 
 
 # --- Reminders -----------------------------------------------------------------------------------

@@ -1,0 +1,46 @@
+"""What the round tests share: a new representative's form data and answering in a test."""
+
+import datetime
+
+from django.utils import timezone
+
+from organisations.models import NominationAction, NominationRequest
+from organisations.services.nominations import nomination_answer
+
+NEW_PERSON = {
+    "action": "name_new",
+    "representative_name": "Nina Uusi",
+    "representative_title": "Johtava asiantuntija",
+    "representative_email": "nina@stuk.example.invalid",
+    "representative_phone": "",
+    "representative_language": "sv",
+    "appointed_by_name": "Petteri Pääjohtaja",
+    "appointed_by_title": "Pääjohtaja",
+    "appointment_date": "2024-02-05",
+    "deputy_name": "",
+    "deputy_title": "",
+    "deputy_email": "",
+    "deputy_phone": "",
+    "deputy_language": "fi",
+    "decline_reason": "",
+}
+
+
+def en(url):
+    return url.replace("/fi/", "/en/", 1)
+
+
+def helsinki(*args):
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+def answer(scene, *, action=NominationAction.CONFIRM, when=None, by=None, **details):
+    request = NominationRequest.objects.get(pk=scene.request.pk)
+    return nomination_answer(
+        nomination_request=request,
+        by=by or scene.editor,
+        action=action,
+        expected_version=request.version,
+        answered_at=when,
+        **details,
+    )
