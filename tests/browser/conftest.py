@@ -1,6 +1,7 @@
 """Playwright driving Debian's Chromium against the live test server."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# Screenshots and HTML of the pages of failed browser tests (git-ignored).
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -48,15 +51,41 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, request):
-    context = browser.new_context(locale="fi-FI")
-    page = context.new_page()
-    yield page
+def new_page(browser, request):
+    """Open a page in a browser context of its own: one per person in the journey.
+
+    `new_page(javascript=False, downloads=True)`. When the test fails, every
+    page it opened is saved in test-artifacts/ as a screenshot and as HTML.
+    """
+    pages = []
+
+    def open_page(*, javascript=True, viewport=DESKTOP, downloads=False):
+        context = browser.new_context(
+            locale="fi-FI",
+            viewport=viewport,
+            java_script_enabled=javascript,
+            accept_downloads=downloads,
+        )
+        pages.append(context.new_page())
+        return pages[-1]
+
+    yield open_page
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+        _save_artifacts(request.node.name, pages)
+    for page in pages:
+        page.context.close()
+
+
+def _save_artifacts(test_name, pages):
+    ARTIFACTS.mkdir(exist_ok=True)
+    stem = re.sub(r"[^\w.-]+", "-", test_name).strip("-")
+    for number, page in enumerate(pages, 1):
+        if page.is_closed():
+            continue
+        name = f"{stem}-{number}" if len(pages) > 1 else stem
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        (ARTIFACTS / f"{name}.html").write_text(page.content(), encoding="utf-8")
 
 
 @pytest.fixture

@@ -2,30 +2,26 @@
 
 import pytest
 
+from organisations.forms import ContactPersonForm
 from organisations.models import ContactPerson, Membership, Organisation
+from tests.browser.steps import label, sign_in_with_password, t
 from tests.factories import GoodPracticeFactory, MinistryTeamUserFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "correct horse battery staple"
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_signed_in_pages_are_accessible(site, browser, axe_check, language):
+def test_signed_in_pages_are_accessible(site, new_page, axe_check, language):
     stuk = Organisation.objects.get(abbreviation="STUK")
     representative = ContactPerson.objects.create(
         organisation=stuk, role="network_representative", name="Riitta", email="r@example.invalid"
     )
-    ministry_user = MinistryTeamUserFactory(password=PASSWORD)
+    ministry_user = MinistryTeamUserFactory()
     Membership.objects.create(user=UserFactory(), organisation=stuk)
     GoodPracticeFactory(organisations=[stuk], status="draft", created_by=ministry_user)
 
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{site}/{language}/accounts/login/")
-    page.fill("#id_username", ministry_user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form[method=post]:not([action]) button[type=submit]").click()
-    page.wait_for_load_state()
+    page = new_page()
+    sign_in_with_password(page, site, language, ministry_user.username)
 
     base = f"{site}/{language}/organisations/{stuk.pk}"
     for path in (
@@ -43,14 +39,13 @@ def test_signed_in_pages_are_accessible(site, browser, axe_check, language):
 
     # Forms showing their errors.
     page.goto(f"{base}/contacts/new/")
-    page.fill("#id_email", "not an address")
-    page.locator("main form button[type=submit]").click()
+    page.get_by_label(label(language, ContactPersonForm, "email")).fill("not an address")
+    page.get_by_role("button", name=t(language, "Save"), exact=True).click()
     page.wait_for_load_state()
     assert page.locator(".errorlist").count() >= 2
     axe_check(page)
     page.goto(f"{site}/{language}/practices/new/")
-    page.locator("main form button[type=submit]").click()
+    page.get_by_role("button", name=t(language, "Save"), exact=True).click()
     page.wait_for_load_state()
     assert page.locator(".errorlist").count() >= 3
     axe_check(page)
-    context.close()
