@@ -21,6 +21,7 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -95,15 +96,40 @@ def site(live_server):
     return live_server.url
 
 
+def sideways_overflow(page):
+    """How many CSS pixels the page scrolls sideways (0 when it fits its viewport)."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
 @pytest.fixture
 def axe_check():
-    """Run axe-core (WCAG 2.1 A and AA) on the page and fail on any violation."""
+    """Run axe-core (WCAG 2.1 A and AA) on the page at its own width and at 390 px, where
+    nothing may scroll sideways either; fail on any violation. The page keeps its width."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
 
-    def check(page):
+    def run(page):
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-        assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+        width = page.viewport_size["width"]
+        assert results.violations_count == 0, (
+            f"{page.url} at {width} px\n{results.generate_report()}"
+        )
+
+    def on_phone(page):
+        overflow = sideways_overflow(page)
+        assert overflow == 0, f"{page.url} scrolls sideways by {overflow} px at 390 px"
+        run(page)
+
+    def check(page):
+        size = page.viewport_size
+        if size == PHONE:
+            return on_phone(page)
+        run(page)
+        page.set_viewport_size(PHONE)
+        on_phone(page)  # a failure leaves the page at 390 px for its screenshot
+        page.set_viewport_size(size)
 
     return check
