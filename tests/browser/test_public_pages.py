@@ -1,5 +1,6 @@
 import pytest
 
+from tests.browser.conftest import PHONE
 from tests.browser.steps import t
 from tests.pages import public_paths
 
@@ -45,6 +46,22 @@ def test_directory_search_and_filters_work_without_javascript(site, new_page):
     assert page.get_by_role("link", name="Helsinki").is_visible()
     page.get_by_role("link", name="Helsinki").click()
     assert "Helsinki is not part of a wellbeing services county" in page.content()
+
+
+def test_menu_folds_on_a_phone_and_opens_without_javascript(site, new_page):
+    page = new_page(javascript=False, viewport=PHONE)
+    page.goto(site + "/fi/")
+    menu = page.get_by_text("Valikko", exact=True)  # a <summary>: a button to screen readers
+    organisations = page.get_by_role("link", name="Organisaatiot", exact=True)
+    assert organisations.is_hidden()
+    menu.click()
+    assert organisations.is_visible()
+    organisations.click()
+    assert page.url.endswith("/fi/organisations/")
+    desktop = new_page(javascript=False)
+    desktop.goto(site + "/fi/")
+    assert desktop.get_by_role("link", name="Organisaatiot", exact=True).is_visible()
+    assert desktop.get_by_text("Valikko", exact=True).is_hidden()
 
 
 def test_keyboard_user_can_skip_to_content(site, new_page):
