@@ -22,7 +22,7 @@ from .forms import (
     NominationRoundForm,
     OrganisationFilterForm,
 )
-from .models import NominationRequest, NominationRound, Organisation
+from .models import NominationAction, NominationRequest, NominationRound, Organisation
 from .presenters import RoundDashboard, contact_history
 from .services import members, nominations
 
@@ -280,6 +280,7 @@ def nomination_request_detail(request, pk):
             "form": form,
             "can_answer": can_answer and nomination_request.round.is_open,
             "on_behalf": is_ministry_team(request.user),
+            "answers": NominationAction,
             "versions": history.exclude(status=NominationRequest.Status.PENDING),
             "now": timezone.now(),
         },

@@ -56,7 +56,8 @@ def new_page(browser, request):
     """Open a page in a browser context of its own: one per person in the journey.
 
     `new_page(javascript=False, downloads=True)`. When the test fails, every
-    page it opened is saved in test-artifacts/ as a screenshot and as HTML.
+    page it opened is saved in test-artifacts/ as a screenshot and as HTML. A page without
+    JavaScript cannot run `page.evaluate`, so neither `axe_check`: check it with JavaScript.
     """
     pages = []
 

@@ -94,7 +94,7 @@ def test_ministry_creates_a_round_for_agencies_by_default(scene):
     [
         ({"title": ""}, "title", "This field is required."),
         ({"title": "x" * 10_000}, "title", "at most 200 characters"),
-        ({"deadline": "31.2.2024"}, "deadline", "Enter a valid date."),
+        ({"deadline": "31.2.2024"}, "deadline", "Enter the date as dd.mm.yyyy"),
         ({"target_kinds": ["municipality"]}, "target_kinds", "Select a valid choice."),
     ],
 )
