@@ -9,7 +9,7 @@ from avoin.views import server_error
 from organisations.models import Organisation
 from tests.factories import GoodPracticeFactory
 from tests.organisations.test_access import ACCESS_CASES
-from tests.pages import PUBLIC_URL_NAMES, public_paths
+from tests.pages import PUBLIC_FILE_URL_NAMES, PUBLIC_URL_NAMES, public_paths
 from tests.reporting.test_access import ACCESS_CASES as PRACTICE_CASES
 from tests.test_auth import AUTH_URL_NAMES
 
@@ -85,7 +85,9 @@ def named_patterns(resolver=None, namespace=""):
 
 def test_every_named_url_is_covered_by_an_access_test():
     cases = ACCESS_CASES + PRACTICE_CASES
-    covered = PUBLIC_URL_NAMES | AUTH_URL_NAMES | {case[0] for case in cases}
+    covered = (
+        PUBLIC_URL_NAMES | PUBLIC_FILE_URL_NAMES | AUTH_URL_NAMES | {case[0] for case in cases}
+    )
     uncovered = set(named_patterns()) - covered
     assert uncovered == set(), f"add these URLs to the access tests: {sorted(uncovered)}"
 
