@@ -85,10 +85,10 @@ def test_signed_in_pages_are_accessible(site, new_page, axe_check, language):
     page.get_by_label(label(language, ContactPersonForm, "email")).fill("not an address")
     page.get_by_role("button", name=t(language, "Save"), exact=True).click()
     page.wait_for_load_state()
-    assert page.locator(".errorlist").count() >= 2
+    assert page.get_by_role("alert").get_by_role("link").count() >= 2  # one per field
     axe_check(page)
     page.goto(f"{site_language}/practices/new/")
     page.get_by_role("button", name=t(language, "Save"), exact=True).click()
     page.wait_for_load_state()
-    assert page.locator(".errorlist").count() >= 3
+    assert page.get_by_role("alert").get_by_role("link").count() >= 3
     axe_check(page)
