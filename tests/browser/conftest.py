@@ -79,6 +79,12 @@ def new_page(browser, request):
         page.context.close()
 
 
+@pytest.fixture
+def page(new_page):
+    """One page from `new_page`, for a test with a single visitor."""
+    return new_page()
+
+
 def _save_artifacts(test_name, pages):
     ARTIFACTS.mkdir(exist_ok=True)
     stem = re.sub(r"[^\w.-]+", "-", test_name).strip("-")
