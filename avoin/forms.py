@@ -1,26 +1,86 @@
 """Form behaviour every form of the portal shares, and the sign-in forms."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from avoin.formats import finnish_date
 
+# Dates are typed as Finns write them, in every language (ADR 0024); ISO dates are accepted too.
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = [
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H.%M",
+    "%d.%m.%Y klo %H.%M",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M",
+]
+
 
 class AccessibleErrorsMixin:
-    """Tie each field's error list (and help text) to the field with aria-describedby."""
+    """Tie each field's error list (and help text) to the field with aria-describedby.
+
+    A group of radio buttons or checkboxes is described on its fieldset instead
+    (includes/form_field.html), not on every option.
+    """
 
     def full_clean(self):
         super().full_clean()
         for name in self.errors:
-            if name not in self.fields:
+            if name not in self.fields or self[name].use_fieldset:
                 continue
             bound = self[name]
             described_by = [f"{bound.auto_id}_errors"]
             if self.fields[name].help_text:
                 described_by.append(f"{bound.auto_id}_helptext")
             self.fields[name].widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+class DateInput(forms.TextInput):
+    """A text box for a date, showing it as 9.2.2024 (browsers' own date pickers follow the
+    browser's locale, not the page's)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"class": "input-date", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            return finnish_date(value, "minute" if isinstance(value, datetime.datetime) else "day")
+        return super().format_value(value)
+
+
+def _with_hint(help_text, hint):
+    return format_lazy("{} {}", help_text, hint) if help_text else hint
+
+
+class DateField(forms.DateField):
+    """A date typed as d.m.yyyy, with the format given as the field's hint."""
+
+    widget = DateInput
+    default_error_messages = {"invalid": _("Enter the date as dd.mm.yyyy, for example 9.2.2024.")}
+
+    def __init__(self, *, help_text="", **kwargs):
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+        hint = _("Format dd.mm.yyyy, for example 9.2.2024.")
+        super().__init__(help_text=_with_hint(help_text, hint), **kwargs)
+
+
+class DateTimeField(forms.DateTimeField):
+    """A date and time typed as d.m.yyyy hh:mm (Helsinki time), with the format as the hint."""
+
+    widget = DateInput
+    default_error_messages = {
+        "invalid": _("Enter the date and time as dd.mm.yyyy hh:mm, for example 9.2.2024 14:30.")
+    }
+
+    def __init__(self, *, help_text="", **kwargs):
+        kwargs.setdefault("input_formats", DATETIME_INPUT_FORMATS)
+        hint = _("Format dd.mm.yyyy hh:mm, for example 9.2.2024 14:30.")
+        super().__init__(help_text=_with_hint(help_text, hint), **kwargs)
 
 
 class SignInLinkForm(AccessibleErrorsMixin, forms.Form):

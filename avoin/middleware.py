@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 SIGNED_IN_AT = "signed_in_at"
@@ -27,3 +28,18 @@ class SessionLifetimeMiddleware:
                 messages.info(request, _("Your session has ended. Please sign in again."))
                 return redirect(settings.LOGIN_URL)
         return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """Pages served to a signed-in user are theirs alone: `Cache-Control: private, no-store`
+    keeps them out of shared caches and the browser's back-forward store. Pages served to
+    anonymous users are left as they are; so are server errors, whose user may be unknown."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code < 500 and request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

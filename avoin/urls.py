@@ -5,10 +5,16 @@ from django.urls import include, path
 
 from avoin import views
 
+handler400 = "avoin.views.bad_request"
+handler403 = "avoin.views.permission_denied"
 handler404 = "avoin.views.page_not_found"
 handler500 = "avoin.views.server_error"
 
-urlpatterns = i18n_patterns(
+urlpatterns = [
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("privacy/", views.privacy_notice, name="privacy"),

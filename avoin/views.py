@@ -1,10 +1,17 @@
+import datetime
+import sys
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -14,7 +21,7 @@ from django_ratelimit.decorators import ratelimit
 from sesame.backends import ModelBackend as SesameBackend
 
 from avoin.client import normalised_email
-from avoin.context_processors import NATIVE_LANGUAGE_NAMES
+from avoin.context_processors import NATIVE_LANGUAGE_NAMES, site
 from avoin.easy_language import (
     EASY_LANGUAGES,
     FRONT_PAGE,
@@ -60,6 +67,37 @@ def privacy_notice(request):
     return render(request, "privacy.html")
 
 
+# --- Error pages, in the page's language and the site's layout ---------------------------------
+
+# How long a client is asked to wait when the database cannot be reached.
+RETRY_AFTER_SECONDS = 120
+
+
+def _render_without_database(request, template_name, status):
+    """An error page rendered from the request alone: no session, user or messages (and so no
+    context processors), since the database they need may be what has just failed."""
+    context = {"request": request, "without_database": True, **site(request)}
+    return HttpResponse(render_to_string(template_name, context), status=status)
+
+
+@login_not_required
+def bad_request(request, exception=None):
+    """400 in the language of the page (the request itself may be unusable: no database)."""
+    return _render_without_database(request, "400.html", 400)
+
+
+@login_not_required
+def permission_denied(request, exception=None):
+    """403 in the language of the page."""
+    return render(request, "403.html", status=403)
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    """403 when a form is sent without a valid CSRF token: what to do about it."""
+    return render(request, "403_csrf.html", status=403)
+
+
 @login_not_required
 def easy_language_page(request, easy_language, slug=""):
     """A page in Finnish selkokieli or Swedish lättläst; another URL language redirects."""
@@ -96,8 +134,66 @@ def page_not_found(request, exception=None):
 @requires_csrf_token
 @login_not_required
 def server_error(request):
-    """500 in the language of the page, rendered without touching the database."""
-    return render(request, "500.html", status=500)
+    """500 in the language of the page; 503 with Retry-After when the database cannot be
+    reached. Neither touches the database."""
+    if isinstance(sys.exception(), OperationalError | InterfaceError):
+        response = _render_without_database(request, "503.html", 503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        patch_cache_control(response, no_store=True)
+        return response
+    return _render_without_database(request, "500.html", 500)
+
+
+# --- Files for machines, outside the language prefix --------------------------------------------
+
+SECURITY_CONTACT = "mailto:avoinhallinto@gov.fi"
+SECURITY_TXT_VALIDITY = datetime.timedelta(days=180)
+# The signed-in and administration areas and the sign-in links (under accounts/), in every
+# language: (URL name, how many ids its path takes; robots.txt writes each id as *).
+NOT_FOR_ROBOTS = [
+    ("account_home", 0),
+    ("admin:index", 0),
+    ("organisations:nomination_round_list", 0),
+    ("organisations:contact_create", 1),
+    ("organisations:contact_update", 2),
+    ("organisations:member_invite", 1),
+    ("reporting:practice_mine", 0),
+    ("reporting:practice_create", 0),
+    ("reporting:moderation_queue", 0),
+    ("reporting:practice_update", 1),
+    ("reporting:practice_moderate", 1),
+    ("reporting:report_list", 0),  # every progress report and period page is under it
+]
+
+
+def _text(lines):
+    return HttpResponse("".join(f"{line}\n" for line in lines), content_type="text/plain")
+
+
+@login_not_required
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): where to report a vulnerability."""
+    expires = (timezone.now() + SECURITY_TXT_VALIDITY).astimezone(datetime.UTC)
+    return _text(
+        [
+            f"Contact: {SECURITY_CONTACT}",
+            f"Expires: {expires:%Y-%m-%dT%H:%M:%SZ}",
+            "Preferred-Languages: " + ", ".join(code for code, _name in settings.LANGUAGES),
+            f"Canonical: {settings.SITE_URL.rstrip('/')}{reverse('security_txt')}",
+        ]
+    )
+
+
+@login_not_required
+def robots_txt(request):
+    """/robots.txt: search engines may read the public pages, not the signed-in ones."""
+    disallowed = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            disallowed += [
+                reverse(name, args=[0] * ids).replace("/0/", "/*/") for name, ids in NOT_FOR_ROBOTS
+            ]
+    return _text(["User-agent: *"] + [f"Disallow: {path}" for path in disallowed])
 
 
 # --- Signing in with an emailed link ------------------------------------------------------------

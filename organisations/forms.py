@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from avoin.concurrency import VersionedModelForm
-from avoin.forms import AccessibleErrorsMixin, DateBetween
+from avoin.forms import AccessibleErrorsMixin, DateBetween, DateField, DateTimeField
 
 from .models import (
     ContactPerson,
@@ -138,7 +138,7 @@ class NominationRoundForm(AccessibleErrorsMixin, forms.ModelForm):
             "deadline",
             "target_kinds",
         ]
-        widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"deadline": DateField}
 
 
 class NominationAnswerForm(AccessibleErrorsMixin, forms.Form):
@@ -161,11 +161,7 @@ class NominationAnswerForm(AccessibleErrorsMixin, forms.Form):
     appointed_by_title = forms.CharField(
         label=_("Appointed by (title)"), max_length=200, required=False
     )
-    appointment_date = forms.DateField(
-        label=_("Date of appointment"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    appointment_date = DateField(label=_("Date of appointment"), required=False)
     deputy_name = forms.CharField(label=_("Name"), max_length=200, required=False)
     deputy_title = forms.CharField(label=_("Title"), max_length=200, required=False)
     deputy_email = forms.EmailField(label=_("Work email"), required=False)
@@ -249,11 +245,9 @@ class NominationAnswerOnBehalfForm(NominationAnswerForm):
             if choice[0] != NominationRequest.Channel.PORTAL
         ],
     )
-    received_at = forms.DateTimeField(
+    received_at = DateTimeField(
         label=_("Received (date and time)"),
         help_text=_("When the answer arrived; decides whether it was on time."),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%d.%m.%Y %H:%M", "%Y-%m-%d %H:%M"],
     )
 
     def answer(self):

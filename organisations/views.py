@@ -27,7 +27,13 @@ from .forms import (
     NominationRoundForm,
     OrganisationFilterForm,
 )
-from .models import NominationRequest, NominationRound, Organisation, contacts_token
+from .models import (
+    NominationAction,
+    NominationRequest,
+    NominationRound,
+    Organisation,
+    contacts_token,
+)
 from .presenters import RoundDashboard, contact_history, membership_history, organisation_history
 from .services import members, nominations
 
@@ -331,6 +337,7 @@ def nomination_request_detail(request, pk):
             "form": form,
             "can_answer": can_answer and nomination_request.round.is_open,
             "on_behalf": is_ministry_team(request.user),
+            "answers": NominationAction,
             "versions": history.exclude(status=NominationRequest.Status.PENDING),
             "now": timezone.now(),
         },

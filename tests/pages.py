@@ -30,6 +30,10 @@ PUBLIC_URL_NAMES = {
 }
 
 
+# Files for machines, outside the language prefix.
+PUBLIC_FILE_URL_NAMES = {"security_txt", "robots_txt"}
+
+
 def public_paths(language, *, every_object=False):
     """Paths of the public pages in one language; one object of each kind unless asked."""
 

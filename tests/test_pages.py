@@ -10,7 +10,7 @@ from django.utils import translation
 from avoin.views import server_error
 from organisations.models import Organisation
 from tests.factories import GoodPracticeFactory
-from tests.pages import PUBLIC_URL_NAMES, public_paths
+from tests.pages import PUBLIC_FILE_URL_NAMES, PUBLIC_URL_NAMES, public_paths
 from tests.test_auth import AUTH_URL_NAMES
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,12 @@ def access_cases():
 
 
 def test_every_named_url_is_covered_by_an_access_test():
-    covered = PUBLIC_URL_NAMES | AUTH_URL_NAMES | {case[0] for case in access_cases()}
+    covered = (
+        PUBLIC_URL_NAMES
+        | PUBLIC_FILE_URL_NAMES
+        | AUTH_URL_NAMES
+        | {case[0] for case in access_cases()}
+    )
     uncovered = set(named_patterns()) - covered
     assert uncovered == set(), f"add these URLs to the access tests: {sorted(uncovered)}"
 

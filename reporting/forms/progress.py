@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from avoin.forms import AccessibleErrorsMixin, DateBetween, LinksField
+from avoin.forms import AccessibleErrorsMixin, DateBetween, DateField, LinksField
 from organisations.models import Channel
 from reporting.models import EVIDENCE_MAX_LENGTH, ProgressStatus, ReportingPeriod
 
@@ -98,16 +98,12 @@ class PeriodForm(AccessibleErrorsMixin, forms.ModelForm):
     class Meta:
         model = ReportingPeriod
         fields = ["opens_on", "closes_on", "meeting_on"]
-        widgets = {
-            name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-            for name in ["opens_on", "closes_on", "meeting_on"]
-        }
+        field_classes = {name: DateField for name in fields}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.validators.append(PERIOD_DATES)
-            field.input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
 
     def clean(self):
         data = super().clean()

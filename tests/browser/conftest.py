@@ -1,6 +1,7 @@
 """Playwright driving Debian's Chromium against the live test server."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# Screenshots and HTML of the pages of failed browser tests (git-ignored).
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -48,15 +52,48 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, request):
-    context = browser.new_context(locale="fi-FI")
-    page = context.new_page()
-    yield page
+def new_page(browser, request):
+    """Open a page in a browser context of its own: one per person in the journey.
+
+    `new_page(javascript=False, downloads=True)`. When the test fails, every
+    page it opened is saved in test-artifacts/ as a screenshot and as HTML. A page without
+    JavaScript cannot run `page.evaluate`, so neither `axe_check`: check it with JavaScript.
+    """
+    pages = []
+
+    def open_page(*, javascript=True, viewport=DESKTOP, downloads=False):
+        context = browser.new_context(
+            locale="fi-FI",
+            viewport=viewport,
+            java_script_enabled=javascript,
+            accept_downloads=downloads,
+        )
+        pages.append(context.new_page())
+        return pages[-1]
+
+    yield open_page
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+        _save_artifacts(request.node.name, pages)
+    for page in pages:
+        page.context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    """One page from `new_page`, for a test with a single visitor."""
+    return new_page()
+
+
+def _save_artifacts(test_name, pages):
+    ARTIFACTS.mkdir(exist_ok=True)
+    stem = re.sub(r"[^\w.-]+", "-", test_name).strip("-")
+    for number, page in enumerate(pages, 1):
+        if page.is_closed():
+            continue
+        name = f"{stem}-{number}" if len(pages) > 1 else stem
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        (ARTIFACTS / f"{name}.html").write_text(page.content(), encoding="utf-8")
 
 
 @pytest.fixture
@@ -66,15 +103,40 @@ def site(live_server):
     return live_server.url
 
 
+def sideways_overflow(page):
+    """How many CSS pixels the page scrolls sideways (0 when it fits its viewport)."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
 @pytest.fixture
 def axe_check():
-    """Run axe-core (WCAG 2.1 A and AA) on the page and fail on any violation."""
+    """Run axe-core (WCAG 2.1 A and AA) on the page at its own width and at 390 px, where
+    nothing may scroll sideways either; fail on any violation. The page keeps its width."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
 
-    def check(page):
+    def run(page):
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-        assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+        width = page.viewport_size["width"]
+        assert results.violations_count == 0, (
+            f"{page.url} at {width} px\n{results.generate_report()}"
+        )
+
+    def on_phone(page):
+        overflow = sideways_overflow(page)
+        assert overflow == 0, f"{page.url} scrolls sideways by {overflow} px at 390 px"
+        run(page)
+
+    def check(page):
+        size = page.viewport_size
+        if size == PHONE:
+            return on_phone(page)
+        run(page)
+        page.set_viewport_size(PHONE)
+        on_phone(page)  # a failure leaves the page at 390 px for its screenshot
+        page.set_viewport_size(size)
 
     return check

@@ -4,11 +4,13 @@ import re
 
 import pytest
 
-from organisations.models import ContactPerson, NominationRequest, Organisation
+from organisations.models import ContactPerson, NominationRequest, NominationRound, Organisation
+from tests.browser.steps import link_in, open_sign_in_link, sign_in_with_password, t
 from tests.factories import MinistryTeamUserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+FIELDS = ["title_fi", "message_fi", "title_sv", "message_sv"]
 TEXTS = {
     "fi": {"new_named": "Uusi edustaja nimetty", "sent": "Lähetetty"},
     "sv": {"new_named": "Ny representant utsedd", "sent": "Skickat"},
@@ -18,6 +20,7 @@ TEXTS = {
 @pytest.fixture
 def agency(site):
     stuk = Organisation.objects.get(abbreviation="STUK")
+    Organisation.objects.exclude(pk=stuk.pk).update(email="")  # STUK alone can be reached
     stuk.email = "kirjaamo@stuk.example.invalid"
     stuk.save()
     ContactPerson.objects.create(
@@ -29,80 +32,78 @@ def agency(site):
     return stuk
 
 
-def submit(page, form_selector="main form"):
-    page.locator(f"{form_selector} button[type=submit]").first.click()
-    page.wait_for_load_state()
-
-
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_round_from_sending_to_export(
-    site, browser, axe_check, agency, mailoutbox, settings, language
+    site, new_page, axe_check, agency, mailoutbox, settings, language
 ):
     settings.SITE_URL = site
-    ministry_user = MinistryTeamUserFactory(password="correct horse battery staple")
+    ministry_user = MinistryTeamUserFactory()
 
     # The ministry signs in with its password and creates the round.
-    ministry = browser.new_context(accept_downloads=True)
-    page = ministry.new_page()
+    page = new_page(downloads=True)
     page.goto(f"{site}/{language}/accounts/login/")
     axe_check(page)
-    page.fill("#id_username", ministry_user.username)
-    page.fill("#id_password", "correct horse battery staple")
-    submit(page, "main form[method=post]:not([action])")
+    sign_in_with_password(page, site, language, ministry_user.username)
     assert page.url.endswith(f"/{language}/accounts/")
     axe_check(page)
-    page.click(f"a[href='/{language}/organisations/nominations/']")
+    page.get_by_role("link", name=t(language, "Network representative rounds")).click()
     axe_check(page)
-    page.click(f"a[href='/{language}/organisations/nominations/new/']")
+    page.get_by_role("link", name=t(language, "New round")).click()
     axe_check(page)
-    page.fill("#id_title_fi", "Verkoston edustajat 2027")
-    page.fill("#id_message_fi", "Vahvistakaa edustajanne tai nimetkää uusi.")
-    page.fill("#id_title_sv", "Nätverkets representanter 2027")
-    page.fill("#id_message_sv", "Bekräfta er representant eller utse en ny.")
-    page.fill("#id_deadline", "2027-02-08")
-    submit(page)
-    axe_check(page)
-    page.locator("form[action$='/send/'] button").click()
+    fields = {name: NominationRound._meta.get_field(name).verbose_name for name in FIELDS}
+    page.get_by_label(t(language, fields["title_fi"]), exact=True).fill("Verkoston edustajat 2027")
+    page.get_by_label(t(language, fields["message_fi"])).fill(
+        "Vahvistakaa edustajanne tai nimetkää uusi."
+    )
+    page.get_by_label(t(language, fields["title_sv"]), exact=True).fill(
+        "Nätverkets representanter 2027"
+    )
+    page.get_by_label(t(language, fields["message_sv"])).fill(
+        "Bekräfta er representant eller utse en ny."
+    )
+    page.get_by_label(t(language, "deadline")).fill("8.2.2027")
+    page.get_by_role("button", name=t(language, "Save the round")).click()
     page.wait_for_load_state()
-    assert page.locator(".messages").is_visible()
+    axe_check(page)
+    page.get_by_role("button", name=t(language, "Send the round")).click()
+    page.wait_for_load_state()
+    assert page.get_by_role("status").is_visible()
     axe_check(page)
     dashboard = page.url
 
     # The agency's registry gets the request with a sign-in link.
     message = next(m for m in mailoutbox if m.to == ["kirjaamo@stuk.example.invalid"])
-    link = re.search(r"(http\S+/accounts/link/\?sesame=\S+)", message.body).group(1)
-
-    liaison = browser.new_context()
-    form = liaison.new_page()
-    form.goto(link)
+    form = new_page()
+    form.goto(link_in(message))
     axe_check(form)
-    submit(form)
+    open_sign_in_link(form, link_in(message))
     assert "/organisations/nominations/requests/" in form.url
     assert "Riitta Edustaja" in form.content()
     axe_check(form)
-    form.check("input[name=action][value=name_new]")
-    form.fill("#id_representative_name", "Nina Uusi")
-    form.fill("#id_representative_title", "Johtava asiantuntija")
-    form.fill("#id_representative_email", "nina@stuk.example.invalid")
-    form.select_option("#id_representative_language", language)
-    form.fill("#id_appointed_by_name", "Petteri Pääjohtaja")
-    form.fill("#id_appointed_by_title", "Pääjohtaja")
-    form.fill("#id_appointment_date", "2025-01-20")
-    submit(form, "form.answer-form")
-    assert form.locator(".messages").is_visible()
+    form.get_by_role("radio", name=t(language, "Name a new representative")).check()
+    new = form.get_by_role("group", name=t(language, "New representative (when naming a new one)"))
+    new.get_by_label(t(language, "Name"), exact=True).fill("Nina Uusi")
+    new.get_by_label(t(language, "Title"), exact=True).fill("Johtava asiantuntija")
+    new.get_by_label(t(language, "Work email")).fill("nina@stuk.example.invalid")
+    new.get_by_label(t(language, "Preferred language")).select_option(language)
+    appointment = form.get_by_role("group", name=t(language, "Appointment by the management"))
+    appointment.get_by_label(t(language, "Appointed by (name)")).fill("Petteri Pääjohtaja")
+    appointment.get_by_label(t(language, "Appointed by (title)")).fill("Pääjohtaja")
+    appointment.get_by_label(t(language, "Date of appointment")).fill("20.1.2025")
+    form.get_by_role("button", name=t(language, "Send the answer")).click()
+    form.wait_for_load_state()
+    assert form.get_by_role("status").is_visible()
     axe_check(form)
     request = NominationRequest.objects.get(organisation=agency, round__title_fi__endswith="2027")
     assert request.status == "new_named" and request.representative.name == "Nina Uusi"
 
     # The ministry sees it on the dashboard and in the export.
     page.goto(dashboard)
-    stats = page.locator("[aria-labelledby=status-heading] .stats").inner_text()
+    stats = page.get_by_role("region", name=t(language, "Answers"), exact=True).inner_text()
     assert re.search(rf"1\s+{TEXTS[language]['new_named']}", stats), stats
     # Both requests (registry and representative) went out through the worker.
     delivery = page.locator("[aria-labelledby=delivery-heading] .stats").inner_text()
     assert re.search(rf"2\s+{TEXTS[language]['sent']}", delivery), delivery
     axe_check(page)
-    export = ministry.request.get(dashboard + "network.csv")
+    export = page.context.request.get(dashboard + "network.csv")
     assert export.ok and "Nina Uusi" in export.text()
-    ministry.close()
-    liaison.close()

@@ -1,84 +1,75 @@
 """A practice from intake to the public library, with a return for changes on the way."""
 
-import re
-
 import pytest
 
 from organisations.models import Membership, Organisation
-from reporting.models import GoodPractice
+from reporting.forms.practices import GoodPracticeForm, ReturnForm
+from reporting.models import Emphasis, GoodPractice, TargetGroup
+from tests.browser.steps import label, sign_in_with_link, sign_in_with_password, t
 from tests.factories import MinistryTeamUserFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "correct horse battery staple"
 
 
-def sign_in_with_link(browser, site, user, language, mailoutbox):
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{site}/{language}/accounts/link/request/")
-    page.fill("#id_email", user.email)
-    page.locator("main form button[type=submit]").click()
-    link = re.search(r"(http\S+/accounts/link/\?sesame=\S+)", mailoutbox[-1].body).group(1)
-    page.goto(link)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
-    return context, page
-
-
-def sign_in_with_password(browser, site, user, language):
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{site}/{language}/accounts/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form[method=post]:not([action]) button[type=submit]").click()
-    page.wait_for_load_state()
-    return context, page
+def fill(page, language, values):
+    for name, value in values.items():
+        page.get_by_label(label(language, GoodPracticeForm, name), exact=True).fill(value)
 
 
 def test_swedish_practice_is_returned_fixed_and_published(
-    site, browser, axe_check, mailoutbox, settings
+    site, new_page, axe_check, mailoutbox, settings
 ):
     settings.SITE_URL = site
     vaasa = Organisation.objects.get(kind="municipality", code="905")
     member = UserFactory(email="delaktighet@vasa.example.invalid")
     Membership.objects.create(user=member, organisation=vaasa, role=Membership.Role.EDITOR)
-    ministry_user = MinistryTeamUserFactory(password=PASSWORD)
+    ministry_user = MinistryTeamUserFactory()
 
     # The member logs the practice in Swedish and submits it.
-    member_context, page = sign_in_with_link(browser, site, member, "sv", mailoutbox)
+    page = new_page()
+    sign_in_with_link(page, site, "sv", member.email, mailoutbox)
     page.goto(f"{site}/sv/practices/new/")
     axe_check(page)
-    page.select_option("#id_language", "sv")
-    page.fill("#id_title", "Ungas delaktighet i budgeten")
-    page.fill("#id_summary", "Unga och fullmäktige för dialog innan budgetramen bereds.")
-    page.fill("#id_description", "Varje vår ordnas dialoger om ungas delaktighet.")
-    page.fill("#id_title_en", "Young people's participation in the budget")
-    page.fill("#id_summary_en", "Young people and the council talk before the budget.")
-    page.fill("#id_started_year", "2023")
-    page.fill("#id_contact_email", "unga@vasa.example.invalid")
-    page.fill("#id_links", "https://www.vasa.example.invalid/unga")
-    page.check("input[name=target_groups][value=children_youth]")
-    page.check("input[name=emphases][value=early_participation]")
-    page.locator("main form button[type=submit]").click()
+    page.get_by_label(label("sv", GoodPracticeForm, "language")).select_option("sv")
+    fill(
+        page,
+        "sv",
+        {
+            "title": "Ungas delaktighet i budgeten",
+            "summary": "Unga och fullmäktige för dialog innan budgetramen bereds.",
+            "description": "Varje vår ordnas dialoger om ungas delaktighet.",
+            "title_en": "Young people's participation in the budget",
+            "summary_en": "Young people and the council talk before the budget.",
+            "started_year": "2023",
+            "contact_email": "unga@vasa.example.invalid",
+            "links": "https://www.vasa.example.invalid/unga",
+        },
+    )
+    groups = page.get_by_role("group", name=label("sv", GoodPracticeForm, "target_groups"))
+    groups.get_by_label(t("sv", TargetGroup.CHILDREN_YOUTH.label)).check()
+    emphases = page.get_by_role("group", name=label("sv", GoodPracticeForm, "emphases"))
+    emphases.get_by_label(t("sv", Emphasis.EARLY_PARTICIPATION.label)).check()
+    page.get_by_role("button", name=t("sv", "Save"), exact=True).click()
     page.wait_for_load_state()
     axe_check(page)
-    errors = page.locator(".errorlist").all_inner_texts()
-    assert errors == [], errors
+    assert page.get_by_role("alert").count() == 0, page.get_by_role("alert").all_inner_texts()
     practice = GoodPractice.objects.get(title="Ungas delaktighet i budgeten")
     assert practice.status == "draft"
-    page.locator("form[action$='/submit/'] button").click()
+    page.get_by_role("button", name=t("sv", "Submit for review")).click()
     page.wait_for_load_state()
     axe_check(page)
 
     # The ministry returns it with a note.
-    ministry_context, desk = sign_in_with_password(browser, site, ministry_user, "sv")
+    desk = new_page()
+    sign_in_with_password(desk, site, "sv", ministry_user.username)
     desk.goto(f"{site}/sv/practices/moderation/")
     axe_check(desk)
-    desk.click(f"a[href='/sv/practices/{practice.pk}/moderate/']")
+    desk.get_by_role("link", name="Ungas delaktighet i budgeten").click()
     axe_check(desk)
-    desk.fill("#id_note", "Berätta också vad budgeten fick av dialogerna.")
-    desk.locator("form:has(input[value=return]) button").click()
+    desk.get_by_label(label("sv", ReturnForm, "note")).fill(
+        "Berätta också vad budgeten fick av dialogerna."
+    )
+    desk.get_by_role("button", name=t("sv", "Return for changes")).click()
     desk.wait_for_load_state()
     practice.refresh_from_db()
     assert practice.status == "returned"
@@ -87,38 +78,37 @@ def test_swedish_practice_is_returned_fixed_and_published(
     page.goto(f"{site}/sv/practices/{practice.pk}/")
     assert "Berätta också vad budgeten" in page.content()
     axe_check(page)
-    page.click(f"a[href='/sv/practices/{practice.pk}/edit/']")
+    page.get_by_role("link", name=t("sv", "Edit"), exact=True).click()
     axe_check(page)
-    page.fill(
-        "#id_description",
-        "Varje vår ordnas dialoger om ungas delaktighet. Tre förslag gick vidare.",
+    fill(
+        page,
+        "sv",
+        {"description": "Varje vår ordnas dialoger om ungas delaktighet. Tre förslag gick vidare."},
     )
-    page.locator("main form button[type=submit]").click()
+    page.get_by_role("button", name=t("sv", "Save"), exact=True).click()
     page.wait_for_load_state()
-    page.locator("form[action$='/submit/'] button").click()
+    page.get_by_role("button", name=t("sv", "Submit for review")).click()
     page.wait_for_load_state()
 
     # The ministry publishes it.
     desk.goto(f"{site}/sv/practices/{practice.pk}/moderate/")
-    desk.locator("form:has(input[value=publish]) button").click()
+    desk.get_by_role("button", name=t("sv", "Publish"), exact=True).click()
     desk.wait_for_load_state()
     practice.refresh_from_db()
     assert practice.status == "published"
 
     # The public finds it by search and in the English section.
-    public = browser.new_context()
-    reader = public.new_page()
+    reader = new_page()
     reader.goto(f"{site}/sv/practices/")
-    reader.fill("#id_q", "delaktighet")
-    reader.locator("main form[role=search] button[type=submit]").click()
+    search = reader.get_by_role("search")
+    search.get_by_label(t("sv", "Search"), exact=True).fill("delaktighet")
+    search.get_by_role("button", name=t("sv", "Search"), exact=True).click()
     reader.wait_for_load_state()
-    assert reader.locator(f"a[href='/sv/practices/{practice.pk}/']").count() == 1
+    assert reader.get_by_role("link", name="Ungas delaktighet i budgeten").count() == 1
     axe_check(reader)
     reader.goto(f"{site}/en/practices/international/")
     assert "Young people's participation in the budget" in reader.content()
     axe_check(reader)
-    reader.click(f"a[href='/en/practices/{practice.pk}/']")
+    reader.get_by_role("link", name="Young people's participation in the budget").click()
     assert "Tre förslag gick vidare" in reader.content()
     axe_check(reader)
-    for context in (member_context, ministry_context, public):
-        context.close()

@@ -51,7 +51,7 @@ def test_ministry_creates_a_round_for_agencies_by_default(scene):
     [
         ({"title_fi": ""}, "title_fi", "This field is required."),
         ({"title_sv": "x" * 10_000}, "title_sv", "at most 200 characters"),
-        ({"deadline": "31.2.2024"}, "deadline", "Enter a valid date."),
+        ({"deadline": "31.2.2024"}, "deadline", "Enter the date as dd.mm.yyyy"),
         ({"target_kinds": ["municipality"]}, "target_kinds", "Select a valid choice."),
     ],
 )
