@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_group_of_checkboxes_is_a_fieldset_with_its_legend_and_errors():
-    form = NominationRoundForm({"title_fi": "Kierros", "message_fi": "Viesti", "deadline": "9.2.2027"})
+    form = NominationRoundForm(
+        {"title_fi": "Kierros", "message_fi": "Viesti", "deadline": "9.2.2027"}
+    )
     html = render_to_string("includes/form_field.html", {"field": form["target_kinds"]})
     assert 'for=""' not in html
     fieldset = re.search(r"<fieldset([^>]*)>\s*<legend>([^<]*)</legend>", html)
@@ -47,7 +49,11 @@ def test_the_error_summary_links_each_error_to_its_field(ministry_client):
     assert 'role="alert"' in summary.group(1) and 'tabindex="-1"' in summary.group(1)
     assert "<h2" in summary.group(2)
     links = re.findall(r'<a href="#([\w-]+)">([^<]*)</a>', summary.group(2))
-    assert [target for target, _text in links] == ["id_title_fi", "id_deadline", "id_target_kinds_0"]
+    assert [target for target, _text in links] == [
+        "id_title_fi",
+        "id_deadline",
+        "id_target_kinds_0",
+    ]
     assert all(f'id="{target}"' in html for target, _text in links)
     assert links[1][1].startswith("Määräaika: ")
     assert "Korjaa alla merkityt virheet." not in html
@@ -93,7 +99,12 @@ def test_date_fields_accept_the_date_as_finns_write_it(typed):
 
 def test_a_wrong_date_says_how_to_write_it():
     form = NominationRoundForm(
-        {"title_fi": "K", "message_fi": "V", "deadline": "2/8/2027", "target_kinds": ["state_agency"]}
+        {
+            "title_fi": "K",
+            "message_fi": "V",
+            "deadline": "2/8/2027",
+            "target_kinds": ["state_agency"],
+        }
     )
     assert form.errors["deadline"] == [
         "Kirjoita päivämäärä muodossa pp.kk.vvvv, esimerkiksi 9.2.2024."

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ..access import MembershipRole, OrganisationScopedQuerySet
@@ -81,7 +82,7 @@ class ContactPerson(models.Model):
     )
     role = models.CharField(_("role"), max_length=30, choices=Role, default=Role.OTHER)
     name = models.CharField(_("name"), max_length=200)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(pgettext_lazy("a person's job", "title"), max_length=200, blank=True)
     email = models.EmailField(_("work email"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     language = models.CharField(
