@@ -47,8 +47,13 @@ class KindSpec:
     derived_title: object = None
 
     @property
-    def title_label(self):
-        return self.labels.get("title")
+    def measure_label(self):
+        """Which measure the kind counts toward, for people choosing one."""
+        if self.measure == FROM_TRAINING:
+            return _("the course's measure")
+        if self.measure == FROM_EVENT:
+            return _("the event's measure")
+        return _("measure %(number)s") % {"number": self.measure}
 
     def title_for(self, values) -> str:
         """The activity's title: typed, or the course's or event's name or the fixed label in

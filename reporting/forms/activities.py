@@ -30,7 +30,7 @@ LAST_DAY = quarter_dates(*list(quarters())[-1])[1]
 PROGRAMME_DATES = DateBetween(FIRST_DAY, LAST_DAY)
 # Easy Language content may have been published before the programme began.
 PUBLISHED_DATES = DateBetween(datetime.date(2000, 1, 1), LAST_DAY)
-DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
+DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 NUMBER_FIELDS = {
     "participants": MAX_PEOPLE,
     "officials": MAX_PEOPLE,
@@ -42,8 +42,17 @@ DATE_DECIDING = ("happened_on", "period", "event")
 TEXTAREAS = {"description": 4, "partners": 3}
 
 
-def date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+class FinnishDateInput(forms.DateInput):
+    """A text field showing the date as Finns write it (9.2.2024), whatever the browser's own
+    date picker would show; ISO dates are accepted too."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            return finnish_date(value)
+        return super().format_value(value)
 
 
 class ActivityForm(AccessibleErrorsMixin, VersionedModelForm):
@@ -78,13 +87,10 @@ class ActivityForm(AccessibleErrorsMixin, VersionedModelForm):
             field.required = True
         if name in ("happened_on", "published_on"):
             dates = PROGRAMME_DATES if name == "happened_on" else PUBLISHED_DATES
-            field.widget = date_input()
-            field.widget.attrs.update(
-                {"min": dates.earliest.isoformat(), "max": dates.latest.isoformat()}
-            )
+            field.widget = FinnishDateInput()
             field.input_formats = DATE_FORMATS
             field.validators.append(dates)
-            field.help_text = field.help_text or _("For example %(example)s.") % {
+            field.help_text = _("Day.month.year, for example %(example)s.") % {
                 "example": finnish_date(datetime.date(2024, 3, 19))
             }
         elif name == "url":

@@ -106,10 +106,10 @@ def activity_history(activity, limit=50) -> list[Change]:
 
 
 def activity_summary(activity) -> str:
-    """A line for lists: the kind's headline facts ("Participants 45")."""
+    """A line for lists: the kind's headline facts ("Participants: 45")."""
     names = KINDS[activity.kind].summary
     return "; ".join(
-        f"{label_of(activity.kind, name)} {_shown(activity, name)}"
+        f"{label_of(activity.kind, name)}: {_shown(activity, name)}"
         for name in names
         if getattr(activity, name) not in (None, "")
     )

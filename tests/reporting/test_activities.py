@@ -189,7 +189,7 @@ def test_a_likely_duplicate_is_shown_and_saved_only_when_confirmed(practice_scen
     assert Activity.objects.count() == 1
     # another date, or another title, is no duplicate
     assert (
-        client.post(create_url(practice_scene), dialogue(happened_on="2024-02-21")).status_code
+        client.post(create_url(practice_scene), dialogue(happened_on="21.2.2024")).status_code
         == 302
     )
     response = client.post(
@@ -284,6 +284,7 @@ def test_a_change_in_another_tab_is_not_overwritten(practice_scene, activity):
     client = practice_scene.client("editor")
     edit = url("reporting:activity_update", activity.pk)
     opened = activity.version
+    assert 'value="15.2.2024"' in client.get(edit).content.decode()  # as Finns write dates
     assert client.post(edit, dialogue(title="Ensimmäinen", version=opened)).status_code == 302
     response = client.post(edit, dialogue(title="Toinen välilehti", version=opened))
     html = response.content.decode()
