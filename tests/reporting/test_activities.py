@@ -232,7 +232,9 @@ def test_minimum_web_content_is_offered_to_state_administration_only(practice_sc
     }  # fmt: skip
     assert client.post(create_url(practice_scene, kind, agency), data).status_code == 302
     logged = Activity.objects.get(kind=kind)
-    assert logged.recommendation.code == "R1.2-p5" and logged.title == "Easy Language web content"
+    assert (
+        logged.recommendation.code == "R1.2-p5" and logged.title == "Selkokielinen verkkosisältö"
+    )  # in the entry's language
 
 
 def test_the_team_enters_on_an_organisations_behalf_with_the_channel(practice_scene):
