@@ -157,6 +157,9 @@ class ActivityForm(AccessibleErrorsMixin, VersionedModelForm):
         return data
 
     def _check_duplicates(self, data):
+        identifying = {"title", *DATE_DECIDING, "training"}
+        if self.instance.pk and not identifying & set(self.changed_data):
+            return  # confirmed when it was logged, or no duplicate then
         self.duplicates = similar_activities(
             organisation=self.organisation,
             kind=self.spec.kind,

@@ -75,6 +75,11 @@ def activity_save(
     `instance` after `expected_version`.
     """
     spec = KINDS[kind]
+    if instance is not None and (instance.organisation_id, instance.kind) != (
+        organisation.pk,
+        kind,
+    ):
+        raise PermissionDenied  # an activity stays with its organisation and kind
     if not spec.allows(organisation):
         raise ValidationError(_("This kind of organisation does not log this kind of activity."))
     happened_on = activity_date(kind, values)
