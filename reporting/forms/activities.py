@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +95,8 @@ class ActivityForm(AccessibleErrorsMixin, VersionedModelForm):
                 "example": finnish_date(datetime.date(2024, 3, 19))
             }
         elif name == "url":
+            # http and https only, in place of the field's own check (one error, not two)
+            field.validators = [v for v in field.validators if not isinstance(v, URLValidator)]
             field.validators.append(LINK)
             field.widget = forms.TextInput(
                 attrs={"inputmode": "url", "autocomplete": "url", "maxlength": field.max_length}

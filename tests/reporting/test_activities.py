@@ -99,6 +99,7 @@ def test_an_editor_logs_a_dialogue_late_into_a_past_period(practice_scene):
         ("happened_on", "30.9.2023", "Give a date between 1.10.2023 and 30.9.2027"),
         ("happened_on", "31.2.2024", "Enter a valid date"),
         ("url", "javascript:alert(1)", "Enter a valid URL"),
+        ("url", "ftp://x", "Enter a valid URL"),
         ("url", "ftp://example.invalid/data", "Enter a valid URL"),
         ("results_used_for", "everything", "Select a valid choice"),
         ("title", "x" * 201, "at most 200 characters"),
@@ -110,7 +111,7 @@ def test_bad_input_is_refused_next_to_the_field_and_kept(practice_scene, field, 
     )
     html = response.content.decode()
     assert response.status_code == 200 and error in html
-    assert f'id="id_{field}_errors"' in html
+    assert f'id="id_{field}_errors"' in html and html.count(error) == 1
     if value and field != "results_used_for":
         assert f'value="{value}"' in html or f">{value}</textarea>" in html
     assert not Activity.objects.exists()
