@@ -24,7 +24,6 @@ PUBLIC = frozenset(
         OrganisationKind.MINISTRY,
     }
 )
-LOCAL = frozenset({OrganisationKind.MUNICIPALITY, OrganisationKind.WELLBEING_COUNTY})
 STATE = frozenset({OrganisationKind.STATE_AGENCY, OrganisationKind.MINISTRY})
 EVERYONE = frozenset(OrganisationKind)
 
@@ -45,6 +44,9 @@ class KindSpec:
     help_texts: dict = field(default_factory=dict)
     # A title nobody types: FROM_TRAINING, FROM_EVENT or a fixed label.
     derived_title: object = None
+    # Where the course or event has no measure of its own: the letter's course list (p. 6) is
+    # what R1.2-p2 recommends, so a general course counts toward 1.2.
+    fallback_measure: str | None = None
 
     @property
     def measure_label(self):
@@ -158,7 +160,7 @@ KINDS = {
             summary=("officials", "participants"),
             measure="2.2",
             recommendations=("R2.2-p2",),
-            organisation_kinds=LOCAL,
+            organisation_kinds=PUBLIC,  # the letter asks local government; others co-organise
             fields=(
                 "title",
                 "happened_on",
@@ -183,6 +185,7 @@ KINDS = {
             kind=ActivityKind.COURSE_COMPLETIONS,
             summary=("completions",),
             measure=FROM_TRAINING,
+            fallback_measure="1.2",
             recommendations=("R1.2-p2", "R2.2-p1"),
             organisation_kinds=PUBLIC,
             fields=("training", "period", "completions", "language"),

@@ -107,7 +107,7 @@ class ActivityForm(AccessibleErrorsMixin, VersionedModelForm):
         elif name in TEXTAREAS:
             field.widget = forms.Textarea(attrs={"rows": TEXTAREAS[name]})
         elif name == "training":
-            field.queryset = Training.objects.filter(measure__isnull=False).order_by("pk")
+            field.queryset = Training.objects.order_by("status", "position")
             field.label_from_instance = lambda training: training.title
         elif name == "event":
             field.queryset = Event.objects.filter(

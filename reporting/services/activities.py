@@ -42,10 +42,12 @@ def may_change(*, period, by) -> bool:
 def measure_and_recommendation(*, organisation, kind, values):
     """The measure the activity counts toward and, where one applies, its recommendation."""
     spec = KINDS[kind]
+    number = spec.measure
     if spec.measure in (FROM_TRAINING, FROM_EVENT):
         measure = values[spec.measure].measure
-    else:
-        measure = Measure.objects.get(number=spec.measure)
+        number = None if measure else spec.fallback_measure
+    if number is not None:
+        measure = Measure.objects.get(number=number)
     audience = Audience.of_kind(organisation.kind)
     audiences = Audience.including(audience) if audience else [Audience.ALL_ACTORS]
     applicable = set(

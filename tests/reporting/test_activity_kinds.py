@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_registry_names_real_measures_recommendations_and_columns(practice_scene):
     from commitments.models import Measure, Recommendation
+    from reporting.services.activities import measure_and_recommendation
 
     assert set(KINDS) == set(ActivityKind)
     columns = {field.name for field in Activity._meta.get_fields()}
@@ -29,8 +30,16 @@ def test_the_registry_names_real_measures_recommendations_and_columns(practice_s
             assert Measure.objects.filter(number=spec.measure).exists(), spec.kind
         for code in spec.recommendations:
             assert Recommendation.objects.filter(code=code).exists(), code
-    # the events and courses one can choose all have a measure of their own
-    assert not Training.objects.filter(measure__isnull=True, title_fi__startswith="Selko")
+    # a course without a measure of its own counts toward 1.2, whose R1.2-p2 recommends the list
+    general = Training.objects.get(
+        measure__isnull=True, title_fi="Avoin hallinto on käytännön tekoja"
+    )
+    measure, recommendation = measure_and_recommendation(
+        organisation=practice_scene.espoo,
+        kind=ActivityKind.COURSE_COMPLETIONS,
+        values={"training": general},
+    )
+    assert (measure.number, recommendation.code) == ("1.2", "R1.2-p2")
 
 
 def test_the_recommendation_follows_the_organisations_kind(practice_scene):
