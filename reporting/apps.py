@@ -9,7 +9,8 @@ class ReportingConfig(AppConfig):
     def ready(self):
         from avoin.contributions import contribute
 
-        from .sections import measure_practices, organisation_practices
+        from .sections import measure_practices, organisation_activities, organisation_practices
 
         contribute("organisation_detail", organisation_practices)
+        contribute("organisation_detail", organisation_activities)
         contribute("measure_detail", measure_practices)

@@ -4,7 +4,7 @@ and activities (signed in), and the public progress figures. Mounted at the site
 from django.urls import include, path, re_path
 
 from . import feeds
-from .views import practices, progress
+from .views import activities, practices, progress
 
 app_name = "reporting"
 
@@ -41,7 +41,30 @@ report_patterns = [
     path("periods/<int:pk>/lock/", progress.period_lock, name="period_lock"),
 ]
 
+activity_patterns = [
+    path(
+        "organisations/<int:organisation_pk>/activities/",
+        include(
+            [
+                path("", activities.activity_list, name="activity_list"),
+                path("new/", activities.activity_choose, name="activity_choose"),
+                path("new/<slug:kind>/", activities.activity_create, name="activity_create"),
+            ]
+        ),
+    ),
+    path(
+        "activities/<int:pk>/",
+        include(
+            [
+                path("", activities.activity_detail, name="activity_detail"),
+                path("edit/", activities.activity_update, name="activity_update"),
+            ]
+        ),
+    ),
+]
+
 urlpatterns = [
     path("practices/", include(practice_patterns)),
     path("reports/", include(report_patterns)),
+    path("reports/", include(activity_patterns)),
 ]

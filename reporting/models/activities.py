@@ -204,6 +204,16 @@ class Activity(models.Model):
         return reverse("reporting:activity_detail", args=[self.pk])
 
     @property
+    def is_quarterly(self):
+        """Counted per quarter (course completions): shown by its period, not a day."""
+        return self.kind == ActivityKind.COURSE_COMPLETIONS
+
+    @property
+    def is_on_behalf(self):
+        """Entered by the team from a message that came by email, phone or letter."""
+        return self.channel != Channel.PORTAL
+
+    @property
     def is_late(self):
         """Entered after its period closed: kept, and shown as entered late."""
         return self.entered_at is not None and self.period.is_late(self.entered_at)
