@@ -12,6 +12,7 @@ from organisations.models import (
     NominationRound,
     Organisation,
 )
+from reporting.activity_kinds import KINDS
 from reporting.models import (
     ActionProgress,
     Activity,
@@ -21,6 +22,7 @@ from reporting.models import (
     ReportingPeriod,
     ReportStatus,
 )
+from reporting.services.activities import measure_and_recommendation
 
 pytestmark = pytest.mark.django_db
 
@@ -129,10 +131,19 @@ def test_seed_demo_spreads_progress_unevenly_as_voluntary_reporting_is(settings,
         "regional_academy",
         "course_completions",
     }
-    assert all(
-        title.startswith("DEMO")
-        for title in activities.exclude(
-            kind__in=["course_completions", "event_participation"]
-        ).values_list("title", flat=True)
-    )
+    typed = activities.exclude(
+        kind__in=["course_completions", "event_participation", "minimum_web_content"]
+    ).exclude(kind="purchase_invoice_data")
+    assert all(title.startswith("DEMO") for title in typed.values_list("title", flat=True))
+    derived = activities.filter(kind__in=["minimum_web_content", "purchase_invoice_data"])
+    assert all(text.startswith("DEMO") for text in derived.values_list("description", flat=True))
+    # Each one is as the service would have saved it: editing one changes nothing unasked.
+    for activity in activities.select_related("organisation", "training", "event")[::25]:
+        values = {"training": activity.training, "event": activity.event, "language": "fi"}
+        assert (activity.measure, activity.recommendation) == measure_and_recommendation(
+            organisation=activity.organisation, kind=activity.kind, values=values
+        )
+        assert KINDS[activity.kind].allows(activity.organisation)
+        if KINDS[activity.kind].derived_title:
+            assert activity.title == KINDS[activity.kind].title_for(values)
     assert mailoutbox == []

@@ -10,26 +10,19 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from avoin.models import OutgoingMessage
-from commitments.models import Action, Event, Measure, Recommendation, Training
-from organisations.models import Organisation, OrganisationKind, Region
+from commitments.models import Action
+from organisations.models import Organisation, OrganisationKind
 from reporting.models import (
     ActionProgress,
     ActionStatus,
     ActionUpdate,
-    Activity,
-    ActivityKind,
     Completion,
-    Coverage,
-    DataStatus,
-    EasyLanguage,
-    ItemStatus,
     Milestone,
     PeriodReport,
     ProgressEntry,
     ProgressStatus,
     ReportingPeriod,
     ReportStatus,
-    ResultsUse,
 )
 from reporting.services.progress import (
     applicable_recommendations,
@@ -37,6 +30,8 @@ from reporting.services.progress import (
     period_report_return,
     period_report_submit,
 )
+
+from .activities import activities_replay
 
 SEED = 2024
 # Organisations with demo members report every quarter; so do these.
@@ -63,7 +58,7 @@ def progress_replay(team, members):
         status=ReportStatus.SUBMITTED, reviewed_at=None, reviewed_by=None
     )
     _actions(rng, team, periods)
-    _activities(rng, [organisation for organisation, _share in reporters], periods, team)
+    activities_replay(rng, [organisation for organisation, _share in reporters], periods, team)
 
 
 def _reporters(rng, members):
@@ -210,129 +205,6 @@ def _actions(rng, team, periods):
                 note_fi=f"DEMO: {period} eteni suunnitelman mukaan.",
                 note_en=f"DEMO: {period} went as planned.",
             )
-
-
-def _activities(rng, organisations, periods, team):
-    """A few hundred activities across measures, kinds and regions."""
-    measures = {m.number: m for m in Measure.objects.all()}
-    recommendations = {r.code: r for r in Recommendation.objects.all()}
-    regions = list(Region.objects.all())
-    courses = list(Training.objects.select_related("measure"))
-    events = list(Event.objects.filter(measure__isnull=False))
-    rows = []
-    for organisation in organisations:
-        for period in periods:
-            if rng.random() < 0.5:
-                continue
-            day = period.starts_on + datetime.timedelta(days=rng.randint(0, 80))
-            common = {
-                "organisation": organisation,
-                "period": period,
-                "happened_on": day,
-                "entered_by": team,
-            }
-            rows.append(
-                Activity(
-                    **common,
-                    kind=ActivityKind.NATIONAL_DIALOGUE,
-                    measure=measures["1.1"],
-                    recommendation=recommendations["R1.1-p2"],
-                    title=f"DEMO: dialogi {period}",
-                    participants=rng.randint(6, 90),
-                    results_used_for=rng.choice(ResultsUse.values),
-                )
-            )
-            if rng.random() < 0.4:
-                rows.append(
-                    Activity(
-                        **common,
-                        kind=ActivityKind.EASY_LANGUAGE_ITEM,
-                        measure=measures["1.2"],
-                        recommendation=recommendations["R1.2-p3"],
-                        title="DEMO: palveluohje selkokielellä",
-                        priority=rng.randint(1, 9),
-                        easy_language=EasyLanguage.SELKOKIELI,
-                        item_status=rng.choice(ItemStatus.values),
-                    )
-                )
-            if rng.random() < 0.25 and organisation.kind != OrganisationKind.MUNICIPALITY:
-                rows.append(
-                    Activity(
-                        **common,
-                        kind=ActivityKind.REGIONAL_ACADEMY,
-                        measure=measures["2.2"],
-                        recommendation=recommendations["R2.2-p2"],
-                        title="DEMO: alueellinen kansalaisjärjestöakatemia",
-                        region=organisation.region or rng.choice(regions),
-                        officials=rng.randint(5, 40),
-                        participants=rng.randint(5, 60),
-                    )
-                )
-            if rng.random() < 0.4 and courses:
-                course = rng.choice(courses)
-                rows.append(
-                    Activity(
-                        **common,
-                        kind=ActivityKind.COURSE_COMPLETIONS,
-                        measure=course.measure or measures["1.2"],
-                        training=course,
-                        title=course.title_fi,
-                        completions=rng.randint(1, 30),
-                    )
-                )
-            if rng.random() < 0.15:
-                rows.append(
-                    Activity(
-                        **common,
-                        kind=ActivityKind.OPEN_DATASET,
-                        measure=measures["2.1"],
-                        recommendation=recommendations["R2.1-p1"],
-                        title="DEMO: avattu tietoaineisto",
-                        url="https://www.example.invalid/demo/data",
-                        licence="CC BY 4.0",
-                    )
-                )
-            if rng.random() < 0.1 and organisation.kind == OrganisationKind.STATE_AGENCY:
-                rows.append(
-                    Activity(
-                        **common,
-                        kind=ActivityKind.MINIMUM_WEB_CONTENT,
-                        measure=measures["1.2"],
-                        recommendation=recommendations["R1.2-p5"],
-                        title="DEMO: selkokielinen verkkosisältö",
-                        organisation_info=rng.choice(Coverage.values),
-                        key_services=rng.choice(Coverage.values),
-                    )
-                )
-            if rng.random() < 0.1:
-                rows.append(
-                    Activity(
-                        **common,
-                        kind=ActivityKind.PURCHASE_INVOICE_DATA,
-                        measure=measures["2.1"],
-                        recommendation=recommendations["R2.1-p2"],
-                        title="DEMO: ostolaskudata",
-                        data_status=rng.choice(DataStatus.values),
-                    )
-                )
-        if events and rng.random() < 0.3:
-            event = rng.choice(events)
-            period = ReportingPeriod.objects.containing(event.date).first()
-            if period:
-                rows.append(
-                    Activity(
-                        organisation=organisation,
-                        period=period,
-                        happened_on=event.date,
-                        entered_by=team,
-                        kind=ActivityKind.EVENT_PARTICIPATION,
-                        measure=event.measure,
-                        event=event,
-                        title=event.title_fi,
-                        participants=rng.randint(1, 6),
-                    )
-                )
-    bulk_create_with_history(rows, Activity, batch_size=500, default_user=team)
 
 
 def delivered_then(messages):

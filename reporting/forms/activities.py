@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from avoin.concurrency import VersionedModelForm
 from avoin.formats import finnish_date
 from avoin.forms import LINK, AccessibleErrorsMixin, DateBetween
-from commitments.models import Event, Training
+from commitments.models import Training
 from organisations.models import Channel, Region
 from reporting.activity_kinds import KINDS
 from reporting.models import (
@@ -23,7 +23,13 @@ from reporting.models import (
     quarter_dates,
     quarters,
 )
-from reporting.services.activities import activity_date, may_change, period_of, similar_activities
+from reporting.services.activities import (
+    activity_date,
+    events_offered,
+    may_change,
+    period_of,
+    similar_activities,
+)
 
 # The programme's quarters: an activity's date must fall in one of them.
 FIRST_DAY = quarter_dates(*next(quarters()))[0]
@@ -110,11 +116,7 @@ class ActivityForm(AccessibleErrorsMixin, VersionedModelForm):
             field.queryset = Training.objects.order_by("status", "position")
             field.label_from_instance = lambda training: training.title
         elif name == "event":
-            field.queryset = Event.objects.filter(
-                measure__isnull=False,
-                precision=Event.Precision.DAY,
-                date__range=(FIRST_DAY, timezone.localdate()),
-            )
+            field.queryset = events_offered()
             field.label_from_instance = lambda event: f"{finnish_date(event.date)} {event.title}"
         elif name == "period":
             field.queryset = ReportingPeriod.objects.filter(starts_on__lte=timezone.localdate())

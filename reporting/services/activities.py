@@ -7,16 +7,35 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from avoin.concurrency import lock_version
 from avoin.permissions import is_ministry_team
-from commitments.models import Audience, Measure, Recommendation
+from commitments.models import Audience, Event, Measure, Recommendation
 from organisations.models import Channel
 from reporting.activity_kinds import FROM_EVENT, FROM_TRAINING, KINDS
-from reporting.models import Activity, ActivityKind, ItemStatus, ReportingPeriod
+from reporting.models import (
+    Activity,
+    ActivityKind,
+    ItemStatus,
+    ReportingPeriod,
+    quarter_dates,
+    quarters,
+)
 
 DUPLICATE_SIMILARITY = 0.75
+
+
+def events_offered():
+    """The events one may log participation in: held on a known day within the programme,
+    with a measure to count toward."""
+    first_day = quarter_dates(*next(quarters()))[0]
+    return Event.objects.filter(
+        measure__isnull=False,
+        precision=Event.Precision.DAY,
+        date__range=(first_day, timezone.localdate()),
+    )
 
 
 def period_of(day):
