@@ -4,34 +4,47 @@ enters one on the organisation's behalf; axe-core on every page on the way."""
 import pytest
 
 from organisations.models import Membership, Organisation
-from reporting.models import Activity
-from tests.browser.test_practice_journey import sign_in_with_link, sign_in_with_password
+from reporting.activity_kinds import KINDS
+from reporting.forms.activities import activity_form_class
+from reporting.models import Activity, ActivityKind
+from tests.browser.steps import PASSWORD, sign_in_with_link, sign_in_with_password, t
 from tests.factories import MinistryTeamUserFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def field(page, language, kind, name):
+    """The form field of `kind` named `name`, found by its label as the interface shows it."""
+    form = activity_form_class(kind)
+    label = form.base_fields[name].label if name in form.base_fields else None
+    if name in KINDS[kind].labels:
+        label = KINDS[kind].labels[name]
+    return page.get_by_label(t(language, label), exact=True)
+
+
 def fill_dialogue(page, participants="24"):
-    page.fill("#id_title", "Ungdomsdialog om trafik")
-    page.fill("#id_happened_on", "20.2.2024")
-    page.fill("#id_participants", participants)
-    page.select_option("#id_results_used_for", "policy_preparation")
-    page.fill("#id_url", "https://www.kansallisetdialogit.fi/")
+    dialogue = ActivityKind.NATIONAL_DIALOGUE
+    field(page, "sv", dialogue, "title").fill("Ungdomsdialog om trafik")
+    field(page, "sv", dialogue, "happened_on").fill("20.2.2024")
+    field(page, "sv", dialogue, "participants").fill(participants)
+    field(page, "sv", dialogue, "results_used_for").select_option("policy_preparation")
+    field(page, "sv", dialogue, "url").fill("https://www.kansallisetdialogit.fi/")
 
 
-def save(page):
-    page.locator("main form[method=post] button[type=submit]").click()
+def save(page, language):
+    page.get_by_role("button", name=t(language, "Save")).click()
     page.wait_for_load_state()
 
 
 def test_an_editor_logs_a_dialogue_and_confirms_a_likely_duplicate(
-    site, browser, axe_check, mailoutbox, settings
+    site, new_page, axe_check, mailoutbox, settings
 ):
     settings.SITE_URL = site
     espoo = Organisation.objects.get(kind="municipality", code="049")
     editor = UserFactory(email="osallisuus@espoo.example.invalid")
     Membership.objects.create(user=editor, organisation=espoo, role=Membership.Role.EDITOR)
-    context, page = sign_in_with_link(browser, site, editor, "sv", mailoutbox)
+    page = new_page()
+    sign_in_with_link(page, site, "sv", editor.email, mailoutbox)
 
     page.goto(f"{site}/sv/organisations/{espoo.pk}/")
     page.get_by_role("link", name="Organisationens aktiviteter").click()
@@ -40,38 +53,41 @@ def test_an_editor_logs_a_dialogue_and_confirms_a_likely_duplicate(
     axe_check(page)
     page.get_by_role("link", name="Ordnad nationell dialog").click()
     fill_dialogue(page, participants="-3")
-    save(page)
-    assert page.locator("#id_participants_errors").is_visible()
-    assert page.input_value("#id_title") == "Ungdomsdialog om trafik"  # kept
+    save(page, "sv")
+    participants = field(page, "sv", ActivityKind.NATIONAL_DIALOGUE, "participants")
+    assert participants.get_attribute("aria-invalid") == "true"
+    assert field(page, "sv", ActivityKind.NATIONAL_DIALOGUE, "title").input_value() == (
+        "Ungdomsdialog om trafik"  # kept
+    )
     axe_check(page)
-    page.fill("#id_participants", "24")
-    save(page)
-    assert page.locator("h1").inner_text() == "Ungdomsdialog om trafik"
+    participants.fill("24")
+    save(page, "sv")
+    assert page.get_by_role("heading", level=1).inner_text() == "Ungdomsdialog om trafik"
     axe_check(page)
 
     page.goto(f"{site}/sv/reports/organisations/{espoo.pk}/activities/new/national_dialogue/")
     fill_dialogue(page)
-    save(page)
+    save(page, "sv")
     assert page.get_by_text("Redan registrerad?").is_visible()
     assert Activity.objects.count() == 1
     axe_check(page)
-    page.check("#id_save_anyway")
-    save(page)
+    page.get_by_label(t("sv", "Save anyway")).check()
+    save(page, "sv")
     assert Activity.objects.count() == 2
-    context.close()
 
-    team = MinistryTeamUserFactory(password="correct horse battery staple")
-    context, page = sign_in_with_password(browser, site, team, "fi")
-    page.goto(f"{site}/fi/reports/organisations/{espoo.pk}/activities/new/course_completions/")
-    axe_check(page)
-    page.select_option("#id_channel", "email")
-    page.select_option("#id_training", label="Selkokieli tutuksi")
-    page.select_option("#id_period", label="Q2/2024 (1.4.2024–30.6.2024)")
-    page.fill("#id_completions", "14")
-    save(page)
-    assert page.locator("dd", has_text="Saapui kanavalla sähköposti").is_visible()
-    axe_check(page)
-    page.goto(f"{site}/fi/reports/organisations/{espoo.pk}/activities/")
-    assert page.get_by_role("link", name="Selkokieli tutuksi").is_visible()
-    axe_check(page)
-    context.close()
+    team = MinistryTeamUserFactory(password=PASSWORD)
+    desk = new_page()
+    sign_in_with_password(desk, site, "fi", team.username)
+    desk.goto(f"{site}/fi/reports/organisations/{espoo.pk}/activities/new/course_completions/")
+    axe_check(desk)
+    completions = ActivityKind.COURSE_COMPLETIONS
+    desk.get_by_label(t("fi", "How the information came")).select_option("email")
+    field(desk, "fi", completions, "training").select_option(label="Selkokieli tutuksi")
+    field(desk, "fi", completions, "period").select_option(label="Q2/2024 (1.4.2024–30.6.2024)")
+    field(desk, "fi", completions, "completions").fill("14")
+    save(desk, "fi")
+    assert desk.locator("dd", has_text="Saapui kanavalla sähköposti").is_visible()
+    axe_check(desk)
+    desk.goto(f"{site}/fi/reports/organisations/{espoo.pk}/activities/")
+    assert desk.get_by_role("link", name="Selkokieli tutuksi").is_visible()
+    axe_check(desk)

@@ -28,7 +28,7 @@ def test_the_error_summary_lists_the_errors_and_takes_focus(site, new_page, axe_
     assert summary.get_by_role("heading", name="Lomakkeessa on virheitä").is_visible()
     links = summary.get_by_role("link")
     assert links.all_inner_texts() == [
-        "Nimike suomeksi: Tämä kenttä vaaditaan.",
+        "Otsikko suomeksi: Tämä kenttä vaaditaan.",
         "Viesti suomeksi: Tämä kenttä vaaditaan.",
         "Määräaika: Kirjoita päivämäärä muodossa pp.kk.vvvv, esimerkiksi 9.2.2024.",
         "Pyynnön saajat: Tämä kenttä vaaditaan.",
