@@ -4,7 +4,7 @@ and activities (signed in), and the public progress figures. Mounted at the site
 from django.urls import include, path, re_path
 
 from . import feeds
-from .views import practices, progress
+from .views import actions, practices, progress
 
 app_name = "reporting"
 
@@ -41,7 +41,16 @@ report_patterns = [
     path("periods/<int:pk>/lock/", progress.period_lock, name="period_lock"),
 ]
 
+action_patterns = [
+    path("", actions.action_progress_list, name="action_progress_list"),
+    path("<str:code>/", actions.action_progress_update, name="action_progress_update"),
+    path("<str:code>/milestones/new/", actions.milestone_create, name="milestone_create"),
+    path("<str:code>/milestones/<int:pk>/", actions.milestone_update, name="milestone_update"),
+    path("<str:code>/milestones/<int:pk>/done/", actions.milestone_done, name="milestone_done"),
+]
+
 urlpatterns = [
     path("practices/", include(practice_patterns)),
+    path("reports/actions/", include(action_patterns)),
     path("reports/", include(report_patterns)),
 ]
