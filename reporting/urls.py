@@ -4,7 +4,7 @@ and activities (signed in), and the public progress figures. Mounted at the site
 from django.urls import include, path, re_path
 
 from . import feeds
-from .views import actions, practices, progress
+from .views import actions, figures, practices, progress
 
 app_name = "reporting"
 
@@ -49,8 +49,23 @@ action_patterns = [
     path("<str:code>/milestones/<int:pk>/done/", actions.milestone_done, name="milestone_done"),
 ]
 
+public_patterns = [
+    path("", figures.progress_overview, name="progress_overview"),
+    re_path(
+        r"^open-data\.(?P<file_format>csv|json)$",
+        figures.progress_open_data,
+        name="progress_open_data",
+    ),
+    path(
+        "open-data-statuses.csv",
+        figures.progress_open_data_statuses,
+        name="progress_open_data_statuses",
+    ),
+]
+
 urlpatterns = [
     path("practices/", include(practice_patterns)),
     path("reports/actions/", include(action_patterns)),
     path("reports/", include(report_patterns)),
+    path("progress/", include(public_patterns)),
 ]
