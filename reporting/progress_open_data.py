@@ -77,37 +77,50 @@ def figure_records(periods, today=None):
     return records
 
 
+STATUS_COLUMNS = {  # field: where it comes from
+    "period_year": "report__period__year",
+    "period_quarter": "report__period__quarter",
+    "organisation_id": "report__organisation_id",
+    "organisation": "report__organisation__name_fi",
+    "organisation_code": "report__organisation__code",
+    "business_id": "report__organisation__business_id",
+    "organisation_kind": "report__organisation__kind",
+    "measure": "recommendation__measure__number",
+    "recommendation": "recommendation__code",
+    "status": "status",
+    "evidence": "evidence",
+    "links": "links",
+    "accepted_at": "report__reviewed_at",
+}
+
+
 def status_records(periods):
-    """One record per accepted entry counted in the figures, organisation by organisation."""
-    entries = (
+    """One record per accepted entry counted in the figures, organisation by organisation.
+    Read as plain values: the whole programme is tens of thousands of rows."""
+    rows = (
         figures.counted_entries(periods)
-        .select_related("report__organisation", "report__period", "recommendation__measure")
         .order_by(
             "report__period__starts_on",
             "report__organisation__name_fi",
+            "report__organisation_id",
             "recommendation__measure__number",
             "recommendation__position",
         )
+        .values(*STATUS_COLUMNS.values())
     )
-    return [
-        {
-            "period": period_key(entry.report.period),
-            "organisation_id": entry.report.organisation_id,
-            "organisation": entry.report.organisation.name_fi,
-            "organisation_code": entry.report.organisation.code,
-            "business_id": entry.report.organisation.business_id,
-            "organisation_kind": entry.report.organisation.kind,
-            "measure": entry.recommendation.measure.number,
-            "recommendation": entry.recommendation.code,
-            "status": entry.status,
-            "evidence": entry.evidence,
-            "links": entry.links,
-            "accepted_at": entry.report.reviewed_at.isoformat()
-            if entry.report.reviewed_at
-            else None,
-        }
-        for entry in entries
-    ]
+    records = []
+    for row in rows:
+        record = {name: row[column] for name, column in STATUS_COLUMNS.items()}
+        year, quarter = record.pop("period_year"), record.pop("period_quarter")
+        accepted_at = record["accepted_at"]
+        records.append(
+            {
+                "period": f"{year}-Q{quarter}",
+                **record,
+                "accepted_at": accepted_at.isoformat() if accepted_at else None,
+            }
+        )
+    return records
 
 
 def _cell(value):
