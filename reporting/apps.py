@@ -9,8 +9,18 @@ class ReportingConfig(AppConfig):
     def ready(self):
         from avoin.contributions import contribute
 
-        from .sections import measure_practices, organisation_activities, organisation_practices
+        from .sections import (
+            action_progress,
+            measure_activities,
+            measure_practices,
+            organisation_activities,
+            organisation_practices,
+            recommendation_progress,
+        )
 
         contribute("organisation_detail", organisation_practices)
         contribute("organisation_detail", organisation_activities)
+        contribute("measure_detail", measure_activities)
         contribute("measure_detail", measure_practices)
+        contribute("recommendation_detail", recommendation_progress)
+        contribute("action_detail", action_progress)

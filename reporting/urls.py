@@ -4,7 +4,7 @@ and activities (signed in), and the public progress figures. Mounted at the site
 from django.urls import include, path, re_path
 
 from . import feeds
-from .views import activities, practices, progress
+from .views import actions, activities, figures, practices, progress
 
 app_name = "reporting"
 
@@ -63,8 +63,32 @@ activity_patterns = [
     ),
 ]
 
+action_patterns = [
+    path("", actions.action_progress_list, name="action_progress_list"),
+    path("<str:code>/", actions.action_progress_update, name="action_progress_update"),
+    path("<str:code>/milestones/new/", actions.milestone_create, name="milestone_create"),
+    path("<str:code>/milestones/<int:pk>/", actions.milestone_update, name="milestone_update"),
+    path("<str:code>/milestones/<int:pk>/done/", actions.milestone_done, name="milestone_done"),
+]
+
+public_patterns = [
+    path("", figures.progress_overview, name="progress_overview"),
+    re_path(
+        r"^open-data\.(?P<file_format>csv|json)$",
+        figures.progress_open_data,
+        name="progress_open_data",
+    ),
+    path(
+        "open-data-statuses.csv",
+        figures.progress_open_data_statuses,
+        name="progress_open_data_statuses",
+    ),
+]
+
 urlpatterns = [
     path("practices/", include(practice_patterns)),
+    path("reports/actions/", include(action_patterns)),
     path("reports/", include(report_patterns)),
     path("reports/", include(activity_patterns)),
+    path("progress/", include(public_patterns)),
 ]

@@ -27,6 +27,9 @@ PUBLIC_URL_NAMES = {
     "commitments:evaluation_list",
     "organisations:organisation_list",
     "organisations:organisation_detail",
+    "reporting:progress_overview",
+    "reporting:progress_open_data",
+    "reporting:progress_open_data_statuses",
 }
 
 
@@ -59,6 +62,7 @@ def public_paths(language, *, every_object=False):
             reverse("reporting:practice_list"),
             reverse("reporting:practice_list") + "?q=dialogi&language=fi&measure=1.1",
             reverse("reporting:practice_international"),
+            reverse("reporting:progress_overview"),
         ]
         paths += [p.get_absolute_url() for p in first(GoodPractice.objects.published())]
         paths += [m.get_absolute_url() for m in first(Measure.objects.all())]
