@@ -4,7 +4,7 @@ from django import template
 from django.http import QueryDict
 from django.utils.safestring import mark_safe
 
-from avoin import formats
+from avoin import formats, markup
 from avoin.contributions import sections_for
 
 register = template.Library()
@@ -14,6 +14,12 @@ register = template.Library()
 def finnish_date(value, precision="day"):
     """`{{ day|finnish_date }}` 9.2.2024; precision "minute", "month" or "year" (see formats)."""
     return formats.finnish_date(value, precision)
+
+
+@register.filter
+def rich_text(value):
+    """Markdown typed in a form, as sanitised HTML (avoin/markup.py)."""
+    return markup.render(value)
 
 
 @register.simple_tag
