@@ -81,20 +81,25 @@ def report_detail(request, pk):
     report = object_for(
         request, PeriodReport.objects.select_related("organisation", "period"), pk=pk
     )
+    return _report_page(request, report)
+
+
+def _report_page(request, report, review_form=None, status=200):
+    """The report's page; `review_form` bound when the team's decision was refused."""
     entries = report.entries.select_related("recommendation__measure").order_by(
         "recommendation__measure__number", "recommendation__position"
     )
+    if review_form is None and is_ministry_team(request.user) and report.is_submitted:
+        review_form = ReviewForm()
     context = {
         "report": report,
         "entries": entries,
         "can_change": may_edit(request.user, report) and services.may_change(report, request.user),
         "can_submit": may_edit(request.user, report) and report.is_editable,
-        "review_form": ReviewForm()
-        if is_ministry_team(request.user) and report.is_submitted
-        else None,
+        "review_form": review_form,
         "history": report_history(report),
     }
-    return render(request, "reporting/report_detail.html", context)
+    return render(request, "reporting/report_detail.html", context, status=status)
 
 
 @require_POST
@@ -120,17 +125,22 @@ def report_submit(request, pk):
 @require_POST
 def report_review(request, pk):
     """Accept a submitted report, or return it with a note."""
-    report = object_for(request, PeriodReport.objects, pk=pk)
+    report = object_for(
+        request, PeriodReport.objects.select_related("organisation", "period"), pk=pk
+    )
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        messages.error(
-            request, " ".join(message for errors in form.errors.values() for message in errors)
-        )
-        return redirect(report)
+        return _report_page(request, report, review_form=form)
     try:
         if form.cleaned_data["decision"] == ReviewForm.ACCEPT:
             services.period_report_accept(report=report, by=request.user)
-            messages.success(request, _("The report was accepted; its figures are now public."))
+            messages.success(
+                request,
+                _(
+                    "The report was accepted. It counts in the open data now, and on the "
+                    "progress pages once its period has closed."
+                ),
+            )
         else:
             services.period_report_return(
                 report=report, by=request.user, note=form.cleaned_data["note"]

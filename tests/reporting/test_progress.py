@@ -40,7 +40,7 @@ ACCESS_CASES = [
     ("reporting:report_form", "post", LOGIN, 404, 403, 200, 200, 404),
     ("reporting:report_detail", "get", LOGIN, 404, 200, 200, 200, 404),
     ("reporting:report_submit", "post", LOGIN, 404, 403, 302, 302, 404),
-    ("reporting:report_review", "post", LOGIN, 403, 403, 403, 302, 403),
+    ("reporting:report_review", "post", LOGIN, 403, 403, 403, 200, 403),  # empty: refused
     ("reporting:period_list", "get", LOGIN, 403, 403, 403, 200, 200),
     ("reporting:period_update", "get", LOGIN, 403, 403, 403, 200, 403),
     ("reporting:period_lock", "post", LOGIN, 403, 403, 403, 302, 403),
@@ -91,9 +91,14 @@ def test_an_editor_reports_a_quarter_and_the_team_accepts_it(practice_scene, mai
     assert any(practice_scene.ministry.email in m.to for m in mailoutbox)
 
     review = url_of(practice_scene, report, "reporting:report_review")
-    practice_scene.client("ministry").post(review, {"decision": "return", "note": ""})
+    refused = practice_scene.client("ministry").post(review, {"decision": "return", "note": ""})
     report.refresh_from_db()
-    assert report.status == ReportStatus.SUBMITTED  # a return needs a note
+    assert report.status == ReportStatus.SUBMITTED  # a return needs a note, asked beside it
+    assert refused.status_code == 200
+    assert refused.context["review_form"].errors["note"] == ["Say what should be changed."]
+    assert 'id="id_note"' in refused.content.decode() and 'aria-invalid="true"' in (
+        refused.content.decode()
+    )
     practice_scene.client("ministry").post(review, {"decision": "return", "note": "Lisää linkki."})
     report.refresh_from_db()
     assert report.status == ReportStatus.RETURNED

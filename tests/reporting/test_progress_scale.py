@@ -1,0 +1,81 @@
+"""The progress pages at ten times the data: the same queries whatever the number of
+organisations, periods, reports, entries and changes (issue 9)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from organisations.models import Organisation
+from reporting.models import PeriodReport, ProgressStatus, ReportStatus
+from reporting.services.progress import applicable_recommendations
+from tests.factories import period
+from tests.reporting.progress_data import report
+
+pytestmark = pytest.mark.django_db
+
+PERIODS = [(2024, 1), (2024, 2), (2024, 3)]
+
+
+def reports_from(organisations, status=ReportStatus.ACCEPTED):
+    for organisation in organisations:
+        codes = [r.code for r in applicable_recommendations(organisation)][:4]
+        for year, quarter in PERIODS:
+            report(
+                organisation,
+                period(year, quarter),
+                status,
+                {code: ProgressStatus.IN_PROGRESS for code in codes},
+            )
+
+
+def grow(scene, times):
+    """`times` municipalities (other than Espoo) with accepted and waiting reports for every
+    period, and Espoo's own report changed `times` times."""
+    others = Organisation.objects.of_kind("municipality").exclude(pk=scene.espoo.pk)
+    start = PeriodReport.objects.values("organisation").distinct().count()
+    reports_from(others[start : start + times])
+    reports_from(others[start + times : start + 2 * times], ReportStatus.SUBMITTED)
+    espoo = PeriodReport.objects.get(organisation=scene.espoo, period=period())
+    for number in range(times):
+        espoo.version += 1
+        espoo.save()
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def pages(scene):
+    espoo_report = PeriodReport.objects.get(organisation=scene.espoo, period=period())
+    with translation.override("fi"):
+        return [
+            ("ministry", reverse("reporting:report_list")),
+            ("ministry", reverse("reporting:report_detail", args=[espoo_report.pk])),
+            ("ministry", reverse("reporting:period_list")),
+            ("editor", reverse("reporting:report_list")),
+            ("editor", reverse("reporting:report_form", args=[scene.espoo.pk, period().pk])),
+            ("editor", reverse("reporting:report_detail", args=[espoo_report.pk])),
+            ("editor", reverse("account_home")),
+        ]
+
+
+def test_the_progress_pages_run_the_same_queries_at_ten_times_the_data(
+    practice_scene, django_assert_max_num_queries
+):
+    reports_from([practice_scene.espoo], ReportStatus.DRAFT)
+    grow(practice_scene, 3)
+    once = {
+        url + who: queries(practice_scene.client(who), url) for who, url in pages(practice_scene)
+    }
+    grow(practice_scene, 30)
+    assert {
+        url + who: queries(practice_scene.client(who), url) for who, url in pages(practice_scene)
+    } == once
+    for who, url in pages(practice_scene):
+        client = practice_scene.client(who)
+        with django_assert_max_num_queries(15):
+            client.get(url)
