@@ -38,7 +38,7 @@ def grow(scene, times):
     reports_from(others[start : start + times])
     reports_from(others[start + times : start + 2 * times], ReportStatus.SUBMITTED)
     espoo = PeriodReport.objects.get(organisation=scene.espoo, period=period())
-    for number in range(times):
+    for _change in range(times):
         espoo.version += 1
         espoo.save()
 
