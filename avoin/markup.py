@@ -67,4 +67,3 @@ def _demote_headings(text):
     return re.sub(
         r"^(#{1,4})(?=\s)", lambda m: "#" * min(max(len(m.group(1)) + 2, 3), 4), text, flags=re.M
     )
-

@@ -1,6 +1,7 @@
 """Workflow transitions guarded where they happen: a record moves from an expected status to
 the next one under a row lock, or not at all. Knows no domain app."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -40,3 +41,20 @@ def transition(instance, *, by, allowed_from, to, **changes):
         locked.save(update_fields=update)
     instance.refresh_from_db()
     return instance
+
+
+REFUSED = object()  # what `carry_out` returns when the service refused
+
+
+def carry_out(request, call, *, done=None):
+    """For a view: run `call()` (a service that refuses with ValidationError) and tell the
+    person how it went — `done` as a success message, or the service's reasons as an error.
+    Returns what `call()` returned, or REFUSED."""
+    try:
+        result = call()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return REFUSED
+    if done:
+        messages.success(request, done)
+    return result

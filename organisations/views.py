@@ -15,6 +15,7 @@ from avoin.models import OutgoingMessage
 from avoin.outbox import message_resend
 from avoin.pagination import paginate
 from avoin.permissions import is_ministry_team, ministry_team_required, working_group_required
+from avoin.workflow import REFUSED, carry_out
 
 from . import exports
 from .access import may_edit, may_view, object_for
@@ -154,12 +155,11 @@ def contact_end(request, pk, contact_pk):
     """End a deputy's or other contact's term; the history keeps it."""
     organisation = object_for(request, Organisation.objects, pk=pk, edit=True)
     contact = get_object_or_404(organisation.contact_persons.current(), pk=contact_pk)
-    try:
-        members.contact_person_end(contact=contact, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The contact person's term was ended."))
+    carry_out(
+        request,
+        lambda: members.contact_person_end(contact=contact, by=request.user),
+        done=_("The contact person's term was ended."),
+    )
     return redirect(organisation)
 
 
@@ -229,12 +229,13 @@ def nomination_round_detail(request, pk):
 def nomination_round_send(request, pk):
     """Send the round: one request per target organisation, each emailed by the worker."""
     nomination_round = get_object_or_404(NominationRound, pk=pk)
-    try:
-        count = nominations.nomination_round_send(
+    count = carry_out(
+        request,
+        lambda: nominations.nomination_round_send(
             nomination_round=nomination_round, by=request.user
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        ),
+    )
+    if count is REFUSED:
         return redirect(nomination_round)
     unreachable = Organisation.objects.filter(
         nomination_requests__round=nomination_round

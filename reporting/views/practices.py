@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from avoin.concurrency import StaleEdit, entries_over
 from avoin.pagination import paginate
 from avoin.permissions import is_ministry_team, ministry_team_required
+from avoin.workflow import REFUSED, carry_out
 from organisations.access import may_edit, object_for
 from organisations.models import Organisation
 from reporting import open_data
@@ -141,19 +142,15 @@ def _practice_form(request, data, practice):
 def practice_submit(request, pk):
     """Send the practice to the Open Government Team for review."""
     practice = object_for(request, GoodPractice.objects, pk=pk, edit=True)
-    try:
-        services.good_practice_submit(practice=practice, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _(
-                "Thank you! The practice was submitted for review. The Open Government Team "
-                "reads it and either publishes it or returns it to you with a note; you get an "
-                "email either way. Until then it is not shown to the public."
-            ),
-        )
+    carry_out(
+        request,
+        lambda: services.good_practice_submit(practice=practice, by=request.user),
+        done=_(
+            "Thank you! The practice was submitted for review. The Open Government Team "
+            "reads it and either publishes it or returns it to you with a note; you get an "
+            "email either way. Until then it is not shown to the public."
+        ),
+    )
     return redirect(practice)
 
 
@@ -194,12 +191,10 @@ def practice_moderate(request, pk):
         elif action != "return" or return_form.is_valid():
             service, done = MODERATION_ACTIONS[action]
             note = {"note": return_form.cleaned_data["note"]} if action == "return" else {}
-            try:
-                service(practice=practice, by=request.user, **note)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, done)
+            outcome = carry_out(
+                request, lambda: service(practice=practice, by=request.user, **note), done=done
+            )
+            if outcome is not REFUSED:
                 return redirect(practice if action == "withdraw" else "reporting:moderation_queue")
     history = practice.history.select_related("history_user").order_by("-history_date")[:20]
     return render(

@@ -2,7 +2,7 @@
 review, and the periods themselves."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from avoin.concurrency import StaleEdit, entries_over
 from avoin.permissions import is_ministry_team, ministry_team_required, working_group_required
+from avoin.workflow import carry_out
 from organisations.access import may_edit, object_for
 from organisations.models import Organisation
 from reporting.forms.progress import ChecklistForm, PeriodForm, ReviewForm
@@ -106,18 +107,14 @@ def _report_page(request, report, review_form=None, status=200):
 def report_submit(request, pk):
     """Send the report to the Open Government Team."""
     report = object_for(request, PeriodReport.objects, pk=pk, edit=True)
-    try:
-        services.period_report_submit(report=report, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _(
-                "Thank you! The report was sent to the Open Government Team. It accepts it, or "
-                "returns it with a note; you get an email either way."
-            ),
-        )
+    carry_out(
+        request,
+        lambda: services.period_report_submit(report=report, by=request.user),
+        done=_(
+            "Thank you! The report was sent to the Open Government Team. It accepts it, or "
+            "returns it with a note; you get an email either way."
+        ),
+    )
     return redirect(report)
 
 
@@ -131,23 +128,22 @@ def report_review(request, pk):
     form = ReviewForm(request.POST)
     if not form.is_valid():
         return _report_page(request, report, review_form=form)
-    try:
-        if form.cleaned_data["decision"] == ReviewForm.ACCEPT:
-            services.period_report_accept(report=report, by=request.user)
-            messages.success(
-                request,
-                _(
-                    "The report was accepted. It counts in the open data now, and on the "
-                    "progress pages once its period has closed."
-                ),
-            )
-        else:
-            services.period_report_return(
-                report=report, by=request.user, note=form.cleaned_data["note"]
-            )
-            messages.success(request, _("The report was returned to the organisation."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    if form.cleaned_data["decision"] == ReviewForm.ACCEPT:
+        carry_out(
+            request,
+            lambda: services.period_report_accept(report=report, by=request.user),
+            done=_(
+                "The report was accepted. It counts in the open data now, and on the "
+                "progress pages once its period has closed."
+            ),
+        )
+    else:
+        note = form.cleaned_data["note"]
+        carry_out(
+            request,
+            lambda: services.period_report_return(report=report, by=request.user, note=note),
+            done=_("The report was returned to the organisation."),
+        )
     return redirect(report)
 
 
@@ -183,10 +179,9 @@ def period_update(request, pk):
 def period_lock(request, pk):
     """Lock a period after its meeting: only the team corrects its reports from now on."""
     period = get_object_or_404(ReportingPeriod, pk=pk)
-    try:
-        period_services.period_lock(period=period, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The period was locked."))
+    carry_out(
+        request,
+        lambda: period_services.period_lock(period=period, by=request.user),
+        done=_("The period was locked."),
+    )
     return redirect("reporting:period_list")
