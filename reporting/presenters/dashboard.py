@@ -172,10 +172,17 @@ class Dashboard:
     def _coverage(self, periods):
         by_period = dashboard_figures.coverage_by_period(periods, organisations=self.organisations)
         before = by_period.get(self.previous.pk) if self.previous else None
-        return [
+        rows = [
             CoverageRow(now, before[index] if before else None)
             for index, now in enumerate(by_period[self.period.pk])
         ]
+        # Kinds the filters leave out have no organisations in either period: not shown.
+        shown = [
+            row
+            for row in rows[:-1]
+            if row.now.organisations or row.before and row.before.organisations
+        ]
+        return [*shown, rows[-1]]
 
     def _sections(self, periods, pipeline):
         found = figures.recommendation_figures(periods, organisations=self.organisations)
