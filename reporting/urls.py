@@ -87,6 +87,12 @@ public_patterns = [
 
 monitoring_patterns = [
     path("", monitoring.dashboard, name="dashboard"),
+    re_path(
+        r"^tables/(?P<table>[a-z]+)\.(?P<file_format>csv|xlsx)$",
+        monitoring.dashboard_download,
+        name="dashboard_download",
+    ),
+    path("tables.xlsx", monitoring.dashboard_workbook, name="dashboard_workbook"),
 ]
 
 urlpatterns = [

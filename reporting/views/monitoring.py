@@ -2,10 +2,14 @@
 period and set of organisations, its map and trends, and every table as a download. The working
 group reads everything here; nobody changes anything."""
 
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
+from avoin.exports import table_response, workbook_response
 from avoin.permissions import working_group_required
+from reporting.dashboard_exports import TABLES, dashboard_table, dashboard_tables
 from reporting.forms.dashboard import DashboardFilterForm
 from reporting.models import ReportingPeriod
 from reporting.presenters.dashboard import DASHBOARD_NOTE, Dashboard
@@ -29,3 +33,41 @@ def dashboard(request):
     form, shown = _chosen(request)
     context = {"form": form, "dashboard": shown, "dashboard_note": DASHBOARD_NOTE}
     return render(request, "reporting/monitoring/dashboard.html", context)
+
+
+@working_group_required
+def dashboard_download(request, table, file_format):
+    """One table of the dashboard as CSV or XLSX, with the period and filters on top."""
+    if table not in TABLES:
+        raise Http404
+    form, shown = _chosen(request)
+    if shown is None:  # the page says what is wrong with the filters
+        return redirect(_page_with_query(request))
+    made = dashboard_table(table, shown, form.description())
+    return table_response(
+        made.header,
+        made.rows,
+        file_format=file_format,
+        filename=f"avoin-{table}-{_period_slug(shown.period)}",
+        sheet=made.title,
+        preamble=made.preamble,
+    )
+
+
+@working_group_required
+def dashboard_workbook(request):
+    """Every table of the dashboard as one XLSX workbook, a sheet each."""
+    form, shown = _chosen(request)
+    if shown is None:
+        return redirect(_page_with_query(request))
+    tables = dashboard_tables(shown, form.description())
+    return workbook_response(tables, filename=f"avoin-dashboard-{_period_slug(shown.period)}")
+
+
+def _period_slug(period):
+    return f"{period.year}-q{period.quarter}"
+
+
+def _page_with_query(request):
+    query = request.GET.urlencode()
+    return reverse("reporting:dashboard") + (f"?{query}" if query else "")
