@@ -171,9 +171,33 @@ def _practices(dashboard):
     return header, rows
 
 
+def _areas(dashboard):
+    header = [
+        _("Area"),
+        _("Code"),
+        _("On the map"),
+        _("Organisations asked (N)"),
+        _("Accepted reports (n)"),
+        _("Share reported (%)"),
+    ]
+    rows = [
+        [
+            tile.name,
+            tile.code,
+            tile.abbreviation,
+            tile.coverage.organisations,
+            tile.coverage.reported,
+            "" if tile.coverage.share is None else tile.coverage.share,
+        ]
+        for tile in dashboard.map.rows
+    ]
+    return header, rows
+
+
 # name in the URL → (sheet title, the function giving header and rows)
 TABLES = {
     "coverage": (gettext_lazy("Coverage"), _coverage),
+    "areas": (gettext_lazy("Areas"), _areas),
     "recommendations": (gettext_lazy("Recommendations"), _recommendations),
     "actions": (gettext_lazy("Actions"), _actions),
     "activities": (gettext_lazy("Activities"), _activities),

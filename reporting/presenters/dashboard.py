@@ -15,6 +15,7 @@ from reporting import dashboard_figures, figures
 from reporting.models import ActivityKind, ProgressStatus, ReportingPeriod
 
 from .figures import ACTIVITY_FACTS
+from .tile_map import TileMap
 
 NO_FIGURE = "–"
 
@@ -168,6 +169,7 @@ class Dashboard:
             period.ends_on, first.starts_on, self.network_kinds, organisations=organisations
         )
         self.programme_start = first.starts_on
+        self.map = TileMap(period, organisations=organisations)
 
     def _coverage(self, periods):
         by_period = dashboard_figures.coverage_by_period(periods, organisations=self.organisations)
