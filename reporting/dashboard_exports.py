@@ -194,6 +194,28 @@ def _areas(dashboard):
     return header, rows
 
 
+def _coverage_trend(dashboard):
+    trends = dashboard.trends
+    header = [_("Period")]
+    for _index, label in trends.kinds:
+        header += [
+            f"{label}: {_('Organisations asked (N)')}",
+            f"{label}: {_('Accepted reports (n)')}",
+        ]
+    rows = [
+        [str(period)] + [number for cell in cells for number in (cell.organisations, cell.reported)]
+        for period, cells in trends.coverage_rows
+    ]
+    return header, rows
+
+
+def _activity_trend(dashboard):
+    trends = dashboard.trends
+    header = [_("Period"), *[str(label) for label in trends.activity_labels]]
+    rows = [[str(period), *values] for period, values in trends.activity_rows]
+    return header, rows
+
+
 # name in the URL → (sheet title, the function giving header and rows)
 TABLES = {
     "coverage": (gettext_lazy("Coverage"), _coverage),
@@ -204,6 +226,8 @@ TABLES = {
     "academies": (gettext_lazy("Academies"), _academies),
     "network": (gettext_lazy("Network"), _network),
     "practices": (gettext_lazy("Good practices"), _practices),
+    "coveragetrend": (gettext_lazy("Coverage by period"), _coverage_trend),
+    "activitytrend": (gettext_lazy("Activities by period"), _activity_trend),
 }
 
 

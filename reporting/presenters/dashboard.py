@@ -16,6 +16,7 @@ from reporting.models import ActivityKind, ProgressStatus, ReportingPeriod
 
 from .figures import ACTIVITY_FACTS
 from .tile_map import TileMap
+from .trends import Trends
 
 NO_FIGURE = "–"
 
@@ -149,10 +150,15 @@ class Dashboard:
 
     def __init__(self, period, *, organisations=None):
         self.period = period
-        self.previous = previous_period(period)
+        so_far = list(
+            ReportingPeriod.objects.filter(starts_on__lte=period.starts_on).order_by("starts_on")
+        )
+        self.previous = so_far[-2] if len(so_far) > 1 else None
+        self.programme_start = so_far[0].starts_on
         self.organisations = organisations
         periods = [period] + ([self.previous] if self.previous else [])
-        self.coverage = self._coverage(periods)
+        by_period = dashboard_figures.coverage_by_period(so_far, organisations=organisations)
+        self.coverage = self._coverage(by_period)
         self.total = self.coverage[-1]
         pipeline = dashboard_figures.practice_pipeline(period, organisations=organisations)
         self.pipeline_total = pipeline[None]
@@ -163,16 +169,14 @@ class Dashboard:
         self.academies = dashboard_figures.academies_by_region(
             period, self.regions, organisations=organisations
         )
-        first = ReportingPeriod.objects.order_by("starts_on").first()
         self.network_kinds = dashboard_figures.network_kinds(period.ends_on)
         self.network = dashboard_figures.network_seats(
-            period.ends_on, first.starts_on, self.network_kinds, organisations=organisations
+            period.ends_on, self.programme_start, self.network_kinds, organisations=organisations
         )
-        self.programme_start = first.starts_on
         self.map = TileMap(period, organisations=organisations)
+        self.trends = Trends(so_far, by_period, organisations=organisations)
 
-    def _coverage(self, periods):
-        by_period = dashboard_figures.coverage_by_period(periods, organisations=self.organisations)
+    def _coverage(self, by_period):
         before = by_period.get(self.previous.pk) if self.previous else None
         rows = [
             CoverageRow(now, before[index] if before else None)
