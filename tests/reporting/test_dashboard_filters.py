@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from organisations.models import Organisation, Region
 from reporting.models import ProgressStatus
@@ -35,7 +36,9 @@ def municipality(name):
 
 
 def query(**filters):
-    return reverse("reporting:dashboard") + "?" + "&".join(f"{k}={v}" for k, v in filters.items())
+    with translation.override("en"):
+        url = reverse("reporting:dashboard")
+    return url + "?" + "&".join(f"{k}={v}" for k, v in filters.items())
 
 
 def coverage_of(dashboard, kind):
