@@ -30,8 +30,12 @@ class DashboardFilterForm(AccessibleErrorsMixin, OrganisationFacetsForm):
         help_text=_("Known for municipalities only."),
     )
 
-    def __init__(self, *args, default_period=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, default_period=None, **kwargs):
+        if data is not None and default_period is not None and not data.get("period"):
+            # The select then shows the period the page is about, and sends it back.
+            data = data.copy()
+            data["period"] = default_period.pk
+        super().__init__(data, **kwargs)
         self.default_period = default_period
         self.fields["kind"].choices = [("", _("All kinds"))] + [
             (kind, Organisation.Kind(kind).label) for kind in ASKED_KINDS

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from organisations.models import Organisation, Region
-from reporting.models import ProgressStatus
+from reporting.models import ProgressStatus, ReportingPeriod
 from reporting.presenters.dashboard import Dashboard
 from tests.factories import period
 
@@ -145,3 +145,10 @@ def test_filters_combine_and_the_page_says_which_are_on(ministry_client):
     )
     assert f"Accepted reports from 0 of {expected} organisations." in html
     assert '<option value="15" selected>' in html
+
+
+def test_the_period_select_shows_the_period_shown_when_none_was_asked(ministry_client):
+    latest = ReportingPeriod.objects.latest_closed()
+    for filters in ({}, {"kind": "municipality"}):
+        html = ministry_client.get(query(**filters)).content.decode()
+        assert f'<option value="{latest.pk}" selected>' in html
