@@ -163,6 +163,7 @@ NOT_FOR_ROBOTS = [
     ("reporting:practice_update", 1),
     ("reporting:practice_moderate", 1),
     ("reporting:report_list", 0),  # every progress report and period page is under it
+    ("reporting:dashboard", 0),  # the team's and the working group's monitoring pages
 ]
 
 

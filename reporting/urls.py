@@ -4,7 +4,7 @@ and activities (signed in), and the public progress figures. Mounted at the site
 from django.urls import include, path, re_path
 
 from . import feeds
-from .views import actions, activities, figures, practices, progress
+from .views import actions, activities, figures, monitoring, practices, progress
 
 app_name = "reporting"
 
@@ -85,10 +85,21 @@ public_patterns = [
     ),
 ]
 
+monitoring_patterns = [
+    path("", monitoring.dashboard, name="dashboard"),
+    re_path(
+        r"^tables/(?P<table>[a-z]+)\.(?P<file_format>csv|xlsx)$",
+        monitoring.dashboard_download,
+        name="dashboard_download",
+    ),
+    path("tables.xlsx", monitoring.dashboard_workbook, name="dashboard_workbook"),
+]
+
 urlpatterns = [
     path("practices/", include(practice_patterns)),
     path("reports/actions/", include(action_patterns)),
     path("reports/", include(report_patterns)),
     path("reports/", include(activity_patterns)),
     path("progress/", include(public_patterns)),
+    path("monitoring/", include(monitoring_patterns)),
 ]
