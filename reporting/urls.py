@@ -4,7 +4,7 @@ and activities (signed in), and the public progress figures. Mounted at the site
 from django.urls import include, path, re_path
 
 from . import feeds
-from .views import actions, activities, figures, practices, progress
+from .views import actions, activities, figures, meetings, practices, progress
 
 app_name = "reporting"
 
@@ -85,10 +85,26 @@ public_patterns = [
     ),
 ]
 
+meeting_patterns = [
+    path("", meetings.meeting_list, name="meeting_list"),
+    path("new/", meetings.meeting_create, name="meeting_create"),
+    path("<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("<int:pk>/edit/", meetings.meeting_update, name="meeting_update"),
+    path("<int:pk>/decisions/new/", meetings.decision_create, name="decision_create"),
+    path("<int:pk>/decisions/<int:item_pk>/", meetings.decision_update, name="decision_update"),
+    path("<int:pk>/action-items/new/", meetings.action_item_create, name="action_item_create"),
+    path(
+        "<int:pk>/action-items/<int:item_pk>/",
+        meetings.action_item_update,
+        name="action_item_update",
+    ),
+]
+
 urlpatterns = [
     path("practices/", include(practice_patterns)),
     path("reports/actions/", include(action_patterns)),
     path("reports/", include(report_patterns)),
     path("reports/", include(activity_patterns)),
     path("progress/", include(public_patterns)),
+    path("monitoring/meetings/", include(meeting_patterns)),
 ]
