@@ -6,10 +6,17 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from avoin.exports import workbook_response
+from avoin.formats import finnish_date
 from avoin.permissions import is_ministry_team, ministry_team_required, working_group_required
+from avoin.workflow import carry_out
 from reporting.forms.meetings import ActionItemForm, DecisionForm, MeetingForm
 from reporting.models import ActionItem, Decision, Meeting
+from reporting.pack import pack_build
+from reporting.presenters.pack import compared, pack_tables, sections
+from reporting.services import meetings as services
 
 CONCERNS = ("measure", "action")
 
@@ -112,3 +119,63 @@ def _item_form(request, meeting, form_class, instance):
         else "reporting/meetings/action_item_form.html"
     )
     return render(request, template, context)
+
+
+def _pack(request, meeting):
+    """(sections, live): the frozen pack, or the live records (compared with the frozen pack
+    when there is one) when the meeting has none or `?live=1` asks for them."""
+    live = not meeting.is_frozen or request.GET.get("live") == "1"
+    if not live:
+        return sections(meeting.pack), False
+    pack = pack_build(meeting)
+    return (compared(pack, meeting.pack) if meeting.is_frozen else sections(pack)), True
+
+
+@working_group_required
+def meeting_pack(request, pk):
+    """The meeting's pack: what changed since the last meeting, frozen once finalised; the
+    live figures a click away, with the differences marked."""
+    meeting = get_object_or_404(_meetings().select_related("pack_frozen_by"), pk=pk)
+    pack_sections, live = _pack(request, meeting)
+    context = {
+        "meeting": meeting,
+        "sections": pack_sections,
+        "live": live,
+        "differences": sum(section.changes for section in pack_sections)
+        if live and meeting.is_frozen
+        else 0,
+        "can_edit": is_ministry_team(request.user),
+    }
+    return render(request, "reporting/meetings/meeting_pack.html", context)
+
+
+@working_group_required
+def meeting_pack_download(request, pk):
+    """The pack as a workbook, one sheet per section."""
+    meeting = get_object_or_404(_meetings(), pk=pk)
+    pack_sections, live = _pack(request, meeting)
+    preamble = [
+        (_("Meeting"), meeting.title),
+        (_("Period reviewed"), str(meeting.period)),
+        (
+            _("Figures"),
+            _("live, %(date)s") % {"date": finnish_date(timezone.now(), "minute")}
+            if live
+            else _("finalised %(date)s") % {"date": finnish_date(meeting.pack_frozen_at, "minute")},
+        ),
+    ]
+    filename = f"pack-{meeting.held_on.isoformat()}" + ("-live" if live else "")
+    return workbook_response(pack_tables(pack_sections, preamble), filename=filename)
+
+
+@ministry_team_required
+@require_POST
+def meeting_pack_freeze(request, pk):
+    """Finalise the pack: from now on the meeting keeps it as it is."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    carry_out(
+        request,
+        lambda: services.meeting_pack_freeze(meeting=meeting, by=request.user),
+        done=_("The pack was finalised. It stays as it is now; the live figures are a click away."),
+    )
+    return redirect("reporting:meeting_pack", meeting.pk)

@@ -51,6 +51,10 @@ ACCESS_CASES = [
     ("reporting:decision_update", "post", LOGIN, 403, 403, 403, 200, 403),
     ("reporting:action_item_create", "get", LOGIN, 403, 403, 403, 200, 403),
     ("reporting:action_item_update", "post", LOGIN, 403, 403, 403, 200, 403),
+    ("reporting:meeting_pack", "get", LOGIN, 403, 403, 403, 200, 200),
+    ("reporting:meeting_pack_download", "get", LOGIN, 403, 403, 403, 200, 200),
+    ("reporting:meeting_pack_freeze", "get", LOGIN, 403, 403, 403, 405, 403),
+    ("reporting:meeting_pack_freeze", "post", LOGIN, 403, 403, 403, 302, 403),
 ]
 
 
