@@ -4,7 +4,7 @@ and activities (signed in), and the public progress figures. Mounted at the site
 from django.urls import include, path, re_path
 
 from . import feeds
-from .views import actions, activities, figures, meetings, practices, progress
+from .views import actions, activities, calendar, figures, meetings, practices, progress
 
 app_name = "reporting"
 
@@ -110,4 +110,5 @@ urlpatterns = [
     path("reports/", include(activity_patterns)),
     path("progress/", include(public_patterns)),
     path("monitoring/meetings/", include(meeting_patterns)),
+    path("calendar.ics", calendar.calendar_feed, name="calendar_feed"),
 ]
