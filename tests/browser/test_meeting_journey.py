@@ -74,7 +74,7 @@ def test_the_team_prepares_holds_and_records_a_meeting_the_group_reads_it(
     desk.get_by_role(
         "link", name=t(language, "The pack (draft, built from the records now)")
     ).click()
-    assert desk.get_by_role("cell", name="Kuntakysely valmiiksi.").is_visible()
+    assert desk.get_by_role("rowheader", name="Kuntakysely valmiiksi.").is_visible()
     axe_check(desk)
     press(desk, language, "Finalise the pack")
     meeting.refresh_from_db()
@@ -111,7 +111,7 @@ def test_the_team_prepares_holds_and_records_a_meeting_the_group_reads_it(
     axe_check(reader)
     reader.get_by_role("link", name=finnish_date(held_on), exact=False).first.click()
     assert reader.get_by_text("Työryhmä merkitsi seurantapaketin tiedoksi.").is_visible()
-    assert reader.get_by_role("cell", name="Akatemioiden kartta.").is_visible()
+    assert reader.get_by_role("rowheader", name="Akatemioiden kartta.").is_visible()
     assert reader.get_by_role("link", name=t(language, "Record a decision")).count() == 0
     axe_check(reader)
     reader.get_by_role("link", name=t(language, "Pack"), exact=False).first.click()
