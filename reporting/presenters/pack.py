@@ -22,6 +22,7 @@ class Cell:
     value: object
     was: object = None  # the frozen pack's value, where the live one differs
     changed: bool = False
+    label: str = ""  # its column's heading, shown beside it on narrow screens
 
 
 @dataclass
@@ -45,6 +46,11 @@ class Section:
     rows: list
     summary: str = ""
     empty: str = field(default_factory=lambda: _("Nothing in this section."))
+
+    def __post_init__(self):
+        for row in self.rows:
+            for cell, heading in zip(row.cells, self.header, strict=False):
+                cell.label = heading
 
     @property
     def changes(self):
