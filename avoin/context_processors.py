@@ -3,14 +3,12 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 
 from avoin.easy_language import easy_language_links
-from avoin.permissions import is_working_group
 
 NATIVE_LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
 
 
 def site(request):
-    """The language switcher's links, the Easy Language links, the site's own address, and
-    whether the navigation offers the monitoring pages (asked only when a page shows it)."""
+    """The language switcher's links, the Easy Language links and the site's own address."""
     current = get_language()
     return {
         "language_links": [
@@ -25,5 +23,4 @@ def site(request):
         ],
         "easy_language_links": easy_language_links(request.path),
         "site_url": settings.SITE_URL,
-        "sees_monitoring": lambda: is_working_group(request.user),
     }

@@ -5,10 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    ActionItem,
     ActionProgress,
     ActionUpdate,
     Activity,
+    Decision,
     GoodPractice,
+    Meeting,
     Milestone,
     PeriodReport,
     ProgressEntry,
@@ -171,3 +174,44 @@ class ActivityAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["organisation"]
     readonly_fields = ["period", "entered_at", "entered_by", "updated_at"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class DecisionInline(admin.TabularInline):
+    model = Decision
+    fields = ["text", "measure", "action"]
+    extra = 0
+
+
+class ActionItemInline(admin.TabularInline):
+    model = ActionItem
+    fields = ["text", "owner", "due_on", "status", "measure", "action"]
+    extra = 0
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    """The frozen pack is read-only: it is what the working group saw (ADR 0035)."""
+
+    list_display = ["held_on", "period", "place", "pack_frozen_at"]
+    list_filter = ["period__year"]
+    search_fields = ["place", "agenda", "minutes"]
+    list_select_related = ["period"]
+    readonly_fields = ["pack_frozen_at", "pack_frozen_by", "created_at", "updated_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    inlines = [DecisionInline, ActionItemInline]
+
+
+@admin.register(Decision)
+class DecisionAdmin(SimpleHistoryAdmin):
+    list_display = ["meeting", "text", "measure", "action"]
+    list_filter = ["meeting__held_on"]
+    search_fields = ["text"]
+    list_select_related = ["meeting", "measure", "action"]
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(SimpleHistoryAdmin):
+    list_display = ["meeting", "text", "owner", "due_on", "status"]
+    list_filter = ["status", "meeting__held_on"]
+    search_fields = ["text", "owner"]
+    list_select_related = ["meeting", "measure", "action"]

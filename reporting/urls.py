@@ -4,7 +4,7 @@ and activities (signed in), and the public progress figures. Mounted at the site
 from django.urls import include, path, re_path
 
 from . import feeds
-from .views import actions, activities, figures, monitoring, practices, progress
+from .views import actions, activities, calendar, figures, meetings, monitoring, practices, progress
 
 app_name = "reporting"
 
@@ -95,11 +95,31 @@ monitoring_patterns = [
     path("tables.xlsx", monitoring.dashboard_workbook, name="dashboard_workbook"),
 ]
 
+meeting_patterns = [
+    path("", meetings.meeting_list, name="meeting_list"),
+    path("new/", meetings.meeting_create, name="meeting_create"),
+    path("<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("<int:pk>/edit/", meetings.meeting_update, name="meeting_update"),
+    path("<int:pk>/pack/", meetings.meeting_pack, name="meeting_pack"),
+    path("<int:pk>/pack.xlsx", meetings.meeting_pack_download, name="meeting_pack_download"),
+    path("<int:pk>/pack/finalise/", meetings.meeting_pack_freeze, name="meeting_pack_freeze"),
+    path("<int:pk>/decisions/new/", meetings.decision_create, name="decision_create"),
+    path("<int:pk>/decisions/<int:item_pk>/", meetings.decision_update, name="decision_update"),
+    path("<int:pk>/action-items/new/", meetings.action_item_create, name="action_item_create"),
+    path(
+        "<int:pk>/action-items/<int:item_pk>/",
+        meetings.action_item_update,
+        name="action_item_update",
+    ),
+]
+
 urlpatterns = [
     path("practices/", include(practice_patterns)),
     path("reports/actions/", include(action_patterns)),
     path("reports/", include(report_patterns)),
     path("reports/", include(activity_patterns)),
     path("progress/", include(public_patterns)),
+    path("monitoring/meetings/", include(meeting_patterns)),
     path("monitoring/", include(monitoring_patterns)),
+    path("calendar.ics", calendar.calendar_feed, name="calendar_feed"),
 ]

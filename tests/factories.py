@@ -16,13 +16,16 @@ from organisations.models import (
     Region,
 )
 from reporting.models import (
+    ActionItem,
     ActionProgress,
     ActionStatus,
     ActionUpdate,
     Activity,
     ActivityKind,
     Completion,
+    Decision,
     GoodPractice,
+    Meeting,
     Milestone,
     PeriodReport,
     ProgressEntry,
@@ -232,3 +235,31 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     happened_on = datetime.date(2024, 2, 15)
     participants = 20
     entered_by = factory.SubFactory(UserFactory)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    held_on = datetime.date(2024, 5, 14)
+    place = "Valtiovarainministeriö, Snellmaninkatu 1 A, Helsinki"
+    period = factory.LazyFunction(period)
+    agenda = "1. Kokouksen avaus\n2. Seurantapaketti"
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = "Työryhmä merkitsi seurantapaketin tiedoksi."
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = "Selvitetään kuntien raportoinnin esteet."
+    owner = "Avoimen hallinnon tiimi"
+    due_on = datetime.date(2024, 8, 31)

@@ -10,10 +10,12 @@ from avoin.mail import send_templated_mail
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
 from organisations.models import NominationReminder, Organisation
 from tests.factories import (
+    ActionItemFactory,
     ActionProgressFactory,
     ActionUpdateFactory,
     ActivityFactory,
     ContactPersonFactory,
+    DecisionFactory,
     GoodPracticeFactory,
     MembershipFactory,
     MilestoneFactory,
@@ -51,6 +53,8 @@ def one_of_each(db):
     MilestoneFactory()
     ActionUpdateFactory()
     ActivityFactory(organisation=request.organisation)
+    DecisionFactory()
+    ActionItemFactory()
     send_templated_mail(
         to=["kirjaamo@example.invalid"],
         template="nomination_receipt",

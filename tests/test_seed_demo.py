@@ -147,3 +147,21 @@ def test_seed_demo_spreads_progress_unevenly_as_voluntary_reporting_is(settings,
         if KINDS[activity.kind].derived_title:
             assert activity.title == KINDS[activity.kind].title_for(values)
     assert mailoutbox == []
+
+
+def test_seed_demo_holds_a_meeting_with_a_frozen_pack_and_schedules_the_next(settings):
+    from django.utils import timezone
+
+    from reporting.models import ActionItem, Meeting
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())
+    today = timezone.localdate()
+    past, upcoming = Meeting.objects.past(today).get(), Meeting.objects.upcoming(today).get()
+    assert past.is_frozen and past.pack_frozen_at.date() < past.held_on
+    assert past.pack["sections"]["reports"]["rows"]  # the demo's reports are in it
+    assert past.minutes and past.decisions.exists()
+    assert not upcoming.is_frozen and upcoming.agenda
+    carried = ActionItem.objects.carried_to(upcoming)
+    assert carried.count() == 2 and not carried.filter(status="done").exists()

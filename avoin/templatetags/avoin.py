@@ -4,7 +4,7 @@ from django import template
 from django.http import QueryDict
 from django.utils.safestring import mark_safe
 
-from avoin import formats, markup
+from avoin import formats, markup, permissions
 from avoin.contributions import sections_for
 
 register = template.Library()
@@ -14,6 +14,12 @@ register = template.Library()
 def finnish_date(value, precision="day"):
     """`{{ day|finnish_date }}` 9.2.2024; precision "minute", "month" or "year" (see formats)."""
     return formats.finnish_date(value, precision)
+
+
+@register.filter
+def in_working_group(user):
+    """`{% if user|in_working_group %}`: the working group or the ministry team."""
+    return permissions.is_working_group(user)
 
 
 @register.filter

@@ -1,5 +1,6 @@
-"""How it goes: good practices, reporting periods, progress reports, the team's actions and
-activities. One module per concern; import the models from here."""
+"""How it goes: good practices, reporting periods, progress reports, the team's actions,
+activities and the working group's meetings. One module per concern; import the models from
+here."""
 
 from .actions import ActionProgress, ActionStatus, ActionUpdate, Completion, Milestone
 from .activities import (
@@ -12,6 +13,13 @@ from .activities import (
     EasyLanguage,
     ItemStatus,
     ResultsUse,
+)
+from .meetings import (
+    OPEN_ITEM_STATUSES,
+    ActionItem,
+    ActionItemStatus,
+    Decision,
+    Meeting,
 )
 from .periods import PeriodState, ReportingPeriod, quarter_dates, quarters
 from .practices import (
@@ -34,7 +42,10 @@ from .progress import (
 __all__ = [
     "EVIDENCE_MAX_LENGTH",
     "MAX_PEOPLE",
+    "OPEN_ITEM_STATUSES",
     "SEARCH_CONFIGS",
+    "ActionItem",
+    "ActionItemStatus",
     "ActionProgress",
     "ActionStatus",
     "ActionUpdate",
@@ -43,12 +54,14 @@ __all__ = [
     "ActivityQuerySet",
     "Completion",
     "Coverage",
+    "Decision",
     "DataStatus",
     "EasyLanguage",
     "Emphasis",
     "GoodPractice",
     "GoodPracticeQuerySet",
     "ItemStatus",
+    "Meeting",
     "Milestone",
     "PeriodReport",
     "PeriodState",

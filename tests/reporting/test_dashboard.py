@@ -61,7 +61,7 @@ def test_the_navigation_offers_the_dashboard_to_the_team_and_the_working_group(p
     home, dashboard = reverse("home"), reverse("reporting:dashboard")
     for who in ("ministry", "working_group"):
         html = practice_scene.client(who).get(home).content.decode()
-        assert f'href="{dashboard}">Seuranta</a>' in html, who
+        assert f'href="{dashboard}">Seurantanäkymä</a>' in html, who
     for who in ("editor", None):
         html = practice_scene.client(who).get(home).content.decode()
         assert f'href="{dashboard}"' not in html, who

@@ -3,16 +3,17 @@ from django.core.management.base import BaseCommand, CommandError, no_translatio
 from django.db import transaction
 from django.db.models import Max
 
-from avoin.demo import people, practices, progress, round
+from avoin.demo import meetings, people, practices, progress, round
 from avoin.models import OutgoingMessage
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
 from organisations.models import NominationRound
-from reporting.models import GoodPractice, PeriodReport
+from reporting.models import GoodPractice, Meeting, PeriodReport
 
 
 class Command(BaseCommand):
     help = (
-        "Create demo accounts, the 2024 nomination round, good practices and progress reports "
+        "Create demo accounts, the 2024 nomination round, good practices, progress reports and "
+        "working-group meetings "
         "(local development only). Running it again adds nothing."
     )
 
@@ -38,6 +39,8 @@ class Command(BaseCommand):
                 progress.progress_replay(team, members)
                 # Reports of the past were acknowledged back then: nothing of it is mailed now.
                 progress.delivered_then(OutgoingMessage.objects.filter(pk__gt=replayed_after))
+            if not Meeting.objects.exists():
+                meetings.meetings(team)
         self.stdout.write(
             self.style.SUCCESS(
                 "\nDemo data ready. Sign in at "
