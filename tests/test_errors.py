@@ -100,7 +100,9 @@ def test_an_unreachable_database_gives_503_with_retry_after(language):
 def test_a_signed_in_user_gets_the_503_page_too(ministry_client):
     ministry_client.raise_request_exception = False
     with database_down():
-        response = ministry_client.get("/fi/accounts/")  # the session itself needs the database
+        response = ministry_client.get(
+            reverse("account_home")
+        )  # the session itself needs the database
     assert_site_page(response, 503, "fi")
     assert "Kirjaudu" not in response.content.decode()  # nor a sign-in or sign-out link
 
@@ -128,6 +130,7 @@ def test_robots_txt_keeps_search_engines_out_of_the_signed_in_areas(anonymous_cl
     lines = response.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
     disallowed = {line.removeprefix("Disallow: ") for line in lines[1:]}
+    # The file's lines themselves: robots.txt names paths, with wildcards no URL name gives.
     for language in ("fi", "sv", "en"):
         assert {
             f"/{language}/accounts/",  # my pages, sign-in and the emailed sign-in links
@@ -143,14 +146,16 @@ def test_robots_txt_keeps_search_engines_out_of_the_signed_in_areas(anonymous_cl
 
 def test_signed_in_pages_are_private_and_not_stored(client, ministry_user):
     client.force_login(ministry_user)
-    for path in ("/fi/accounts/", "/fi/organisations/nominations/", "/fi/"):
+    for name in ("account_home", "organisations:nomination_round_list", "home"):
+        path = reverse(name)
         response = client.get(path)
         directives = {d.strip() for d in response["Cache-Control"].split(",")}
         assert {"private", "no-store"} <= directives, path
 
 
 def test_public_pages_served_to_anonymous_users_are_left_alone(anonymous_client):
-    for path in ("/fi/", reverse("organisations:organisation_list"), "/robots.txt"):
+    for name in ("home", "organisations:organisation_list", "robots_txt"):
+        path = reverse(name)
         response = anonymous_client.get(path)
         assert "no-store" not in response.get("Cache-Control", ""), path
         assert "private" not in response.get("Cache-Control", ""), path
