@@ -190,6 +190,7 @@ def easy_language_links_in(html):
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_every_page_links_to_both_easy_languages_in_header_and_footer(anonymous_client, language):
+    # and the 404 page, at an address no pattern matches
     paths = public_paths(language) + [f"/{language}/no-such-page/"]
     for path in paths:
         html = anonymous_client.get(path).content.decode()

@@ -23,7 +23,7 @@ LANGUAGES = ["fi", "sv", "en"]
 def test_every_public_page_renders_in_its_language(anonymous_client, language):
     GoodPracticeFactory(organisations=[Organisation.objects.get(kind="municipality", code="091")])
     for path in public_paths(language, every_object=True):
-        assert path.startswith(f"/{language}/")
+        assert path.startswith(f"/{language}/")  # the address itself: its language prefix
         response = anonymous_client.get(path)
         assert response.status_code == 200, path
         html = response.content.decode()

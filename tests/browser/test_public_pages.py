@@ -21,6 +21,7 @@ def test_every_public_page_is_accessible(site, new_page, axe_check, language):
         links=["https://www.example.invalid/dialogi"],
     )
     practice.measures.set([Measure.objects.get(number="1.1")])
+    # and the 404 page, at an address no pattern matches
     paths = public_paths(language) + [f"/{language}/no-such-page/"]
     page = new_page()
     for path in paths:

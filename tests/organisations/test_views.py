@@ -52,7 +52,9 @@ def names(response):
 
 def detail(code, language="en", client=None):
     organisation = Organisation.objects.get(kind="municipality", code=code)
-    return (client or Client()).get(f"/{language}/organisations/{organisation.pk}/")
+    return (client or Client()).get(
+        reverse_in(language, "organisations:organisation_detail", args=[organisation.pk])
+    )
 
 
 def test_directory_lists_todays_organisations_paginated(anonymous_client, in_2026):
@@ -279,7 +281,7 @@ def test_detail_queries_are_bounded(anonymous_client, django_assert_max_num_quer
 def test_names_sort_the_nordic_way_in_the_pages_language(anonymous_client, language):
     """…, Z, Å, Ä, Ö on SQLite and PostgreSQL alike; Swedish pages sort by Swedish names."""
     municipalities = Organisation.objects.of_kind(Organisation.Kind.MUNICIPALITY).active()
-    url = f"/{language}/organisations/"
+    url = reverse_in(language, "organisations:organisation_list")
     first = anonymous_client.get(url, {"kind": "municipality"})
     last_page = first.context["page"].paginator.num_pages
     response = anonymous_client.get(url, {"kind": "municipality", "page": last_page})
