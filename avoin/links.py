@@ -27,10 +27,11 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def reverse_in(language: str, name: str, args=()) -> str:
-    """The path of a named URL in the given language (for links in mail)."""
+def reverse_in(language: str, name: str, args=(), kwargs=None) -> str:
+    """The path of a named URL in the given language (for links in mail, and tests of a page
+    in a language other than the one active)."""
     with translation.override(language):
-        return reverse(name, args=args)
+        return reverse(name, args=args, kwargs=kwargs)
 
 
 def sign_in_link(user, *, next_path: str, language: str) -> str:

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from avoin.links import reverse_in
 from avoin.mail import send_templated_mail
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
 from organisations.models import NominationReminder, Organisation
@@ -113,7 +114,7 @@ def test_failed_emails_can_be_sent_again_from_the_admin(superuser_client, one_of
     OutgoingMessage.objects.update(status=OutgoingMessage.Status.FAILED, error="550 User unknown")
     message = OutgoingMessage.objects.get()
     response = superuser_client.post(
-        reverse("admin:avoin_outgoingmessage_changelist").replace("/fi/", "/en/"),
+        reverse_in("en", "admin:avoin_outgoingmessage_changelist"),
         {"action": "resend", "_selected_action": [message.pk]},
         follow=True,
     )

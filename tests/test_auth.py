@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from avoin.links import reverse_in
 from avoin.logging import RedactSignInTokens
 from avoin.mail import sign_in_link
 from tests.factories import (
@@ -44,7 +45,7 @@ def link_parts(link):
 
 def test_link_page_does_not_use_the_link_up():
     user = member()
-    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    path, query = link_parts(sign_in_link(user, next_path=reverse("account_home"), language="fi"))
     client = Client()
     for _visit in range(3):  # mail scanners, previews, the person themself
         response = client.get(f"{path}?{query}")
@@ -53,14 +54,14 @@ def test_link_page_does_not_use_the_link_up():
         assert response["Referrer-Policy"] == "same-origin"
     assert "_auth_user_id" not in client.session
     token = re.search(r"sesame=([^&]+)", query).group(1)
-    response = client.post(path, {"sesame": token, "next": "/fi/accounts/"})
-    assert response.status_code == 302 and response["Location"] == "/fi/accounts/"
+    response = client.post(path, {"sesame": token, "next": reverse("account_home")})
+    assert response.status_code == 302 and response["Location"] == reverse("account_home")
     assert int(client.session["_auth_user_id"]) == user.pk
 
 
 def test_link_works_once():
     user = member()
-    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    path, query = link_parts(sign_in_link(user, next_path=reverse("account_home"), language="fi"))
     token = re.search(r"sesame=([^&]+)", query).group(1)
     assert Client().post(path, {"sesame": token}).status_code == 302
     again = Client().post(path, {"sesame": token})
@@ -70,7 +71,7 @@ def test_link_works_once():
 
 def test_link_expires_after_10_minutes():
     user = member()
-    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    path, query = link_parts(sign_in_link(user, next_path=reverse("account_home"), language="fi"))
     token = re.search(r"sesame=([^&]+)", query).group(1)
     later = time.time() + 10 * 60 + 1
     with mock.patch("sesame.tokens_v2.time.time", return_value=later):
@@ -80,7 +81,7 @@ def test_link_expires_after_10_minutes():
 
 def test_link_is_void_once_the_user_is_deactivated():
     user = member()
-    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    path, query = link_parts(sign_in_link(user, next_path=reverse("account_home"), language="fi"))
     user.is_active = False
     user.save()
     assert Client().get(f"{path}?{query}").status_code == 400
@@ -88,7 +89,7 @@ def test_link_is_void_once_the_user_is_deactivated():
 
 def test_link_never_redirects_to_another_site():
     user = member()
-    path, query = link_parts(sign_in_link(user, next_path="/fi/", language="fi"))
+    path, query = link_parts(sign_in_link(user, next_path=reverse("home"), language="fi"))
     token = re.search(r"sesame=([^&]+)", query).group(1)
     response = Client().post(path, {"sesame": token, "next": "https://evil.example/"})
     assert response["Location"] == reverse("account_home")
@@ -100,25 +101,27 @@ def test_asking_for_a_link_answers_the_same_either_way(known, django_capture_on_
     client = Client()
     # The link goes out as the request's transaction commits, without waiting for the worker.
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/en/accounts/link/request/", {"email": address}, follow=True)
+        response = client.post(
+            reverse_in("en", "login_link_request"), {"email": address}, follow=True
+        )
     assert response.status_code == 200
     assert "If the address belongs to a member" in response.content.decode()
     assert len(mail.outbox) == (1 if known else 0)
     if known:
-        assert "/en/accounts/link/?sesame=" in mail.outbox[0].body
+        assert reverse_in("en", "login_link") + "?sesame=" in mail.outbox[0].body
 
 
 def test_deactivated_or_membershipless_users_get_no_link():
     user = member()
     user.is_active = False
     user.save()
-    Client().post("/fi/accounts/link/request/", {"email": user.email})
-    Client().post("/fi/accounts/link/request/", {"email": UserFactory().email})
+    Client().post(reverse("login_link_request"), {"email": user.email})
+    Client().post(reverse("login_link_request"), {"email": UserFactory().email})
     assert mail.outbox == []
 
 
 def test_invalid_email_gets_an_error_next_to_the_field():
-    response = Client().post("/sv/accounts/link/request/", {"email": "<b>not an address"})
+    response = Client().post(reverse_in("sv", "login_link_request"), {"email": "<b>not an address"})
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="id_email_errors"' in html and "&lt;b&gt;not an address" in html
@@ -127,7 +130,7 @@ def test_invalid_email_gets_an_error_next_to_the_field():
 def test_no_token_reaches_a_log(caplog):
     user = member()
     caplog.set_level(logging.DEBUG)
-    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    path, query = link_parts(sign_in_link(user, next_path=reverse("account_home"), language="fi"))
     token = re.search(r"sesame=([^&]+)", query).group(1)
     client = Client()
     client.get(f"{path}?{query}")
@@ -156,13 +159,13 @@ def test_session_ends_after_twelve_hours_however_active():
     user = member()
     client = Client()
     client.force_login(user)
-    assert client.get("/fi/accounts/").status_code == 200
+    assert client.get(reverse("account_home")).status_code == 200
     session = client.session
     session["signed_in_at"] = time.time() - 12 * 60 * 60 - 1
     session.save()
-    response = client.get("/fi/accounts/")
-    assert response.status_code == 302 and response["Location"] == "/fi/accounts/login/"
-    assert client.get("/fi/accounts/").status_code == 302
+    response = client.get(reverse("account_home"))
+    assert response.status_code == 302 and response["Location"] == reverse("login")
+    assert client.get(reverse("account_home")).status_code == 302
 
 
 def test_idle_sessions_end_after_an_hour(settings):
@@ -174,28 +177,28 @@ def test_deactivating_a_user_ends_their_sessions():
     user = member()
     client = Client()
     client.force_login(user)
-    assert client.get("/fi/accounts/").status_code == 200
+    assert client.get(reverse("account_home")).status_code == 200
     user.is_active = False
     user.save()
-    assert client.get("/fi/accounts/").status_code == 302
+    assert client.get(reverse("account_home")).status_code == 302
 
 
 def test_every_signed_in_page_has_a_logout():
     client = Client()
     client.force_login(member())
-    html = client.get("/fi/accounts/").content.decode()
-    assert 'action="/fi/accounts/logout/"' in html
-    assert client.post("/fi/accounts/logout/").status_code == 302
-    assert client.get("/fi/accounts/").status_code == 302
+    html = client.get(reverse("account_home")).content.decode()
+    assert f'action="{reverse("logout")}"' in html
+    assert client.post(reverse("logout")).status_code == 302
+    assert client.get(reverse("account_home")).status_code == 302
 
 
 def test_stale_links_do_not_lock_anyone_out():
     user = member()
     client = Client()
     for _visit in range(8):
-        client.post("/fi/accounts/link/", {"sesame": "stale-token"}, REMOTE_ADDR="10.9.9.9")
+        client.post(reverse("login_link"), {"sesame": "stale-token"}, REMOTE_ADDR="10.9.9.9")
     cache.clear()  # only the rate limit, not a lockout, stopped that
-    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    path, query = link_parts(sign_in_link(user, next_path=reverse("account_home"), language="fi"))
     token = re.search(r"sesame=([^&]+)", query).group(1)
     response = Client().post(path, {"sesame": token}, REMOTE_ADDR="10.9.9.9")
     assert response.status_code == 302
@@ -228,7 +231,7 @@ def test_an_emailed_link_never_signs_in_an_account_that_can_change_everything(ki
     else:
         setattr(user, f"is_{kind}", True)
         user.save()
-    path, query = link_parts(sign_in_link(user, next_path="/fi/accounts/", language="fi"))
+    path, query = link_parts(sign_in_link(user, next_path=reverse("account_home"), language="fi"))
     token = re.search(r"sesame=([^&]+)", query).group(1)
     client = Client()
     assert client.get(f"{path}?{query}").status_code == 400

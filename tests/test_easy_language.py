@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from avoin.easy_language import EASY_LANGUAGES, PAGES, TOPICS
+from avoin.links import reverse_in
 from tests.pages import public_paths
 from tests.readability import PROPER_NAMES, easy_language_blocks, problems
 
@@ -107,6 +108,7 @@ def test_the_check_reads_a_page_edited_into_officialese():
 # --- Addresses and languages ---------------------------------------------------------------
 
 
+# The addresses themselves, typed as a reader or an old link would (ADR 0020).
 @pytest.mark.parametrize(
     "path, target",
     [
@@ -124,12 +126,14 @@ def test_an_easy_language_address_in_another_language_redirects(anonymous_client
     assert response["Location"] == target
 
 
+# Addresses typed by hand: unknown slugs, and a Swedish slug under the Finnish pages.
 @pytest.mark.parametrize("path", ["/fi/selko/nothing/", "/sv/lattlast/ohjelma/", "/en/selko/x/"])
 def test_an_unknown_easy_language_page_is_404(anonymous_client, path):
     assert anonymous_client.get(path).status_code == 404
 
 
 def test_the_pages_have_their_addresses():
+    # The addresses themselves: printed and linked from elsewhere, they must not change.
     assert [page.url("fi") for page in PAGES] == [
         "/fi/selko/",
         "/fi/selko/ohjelma/",
@@ -152,10 +156,10 @@ def test_the_language_switcher_leads_to_a_page(anonymous_client, code, page):
     assert f'<html lang="{code}">' in html
     other = "sv" if code == "fi" else "fi"
     assert f'<a href="{page.url(other)}" lang="{other}" hreflang="{other}">' in html
-    assert '<a href="/en/" lang="en" hreflang="en">In English</a>' in html
+    assert f'<a href="{reverse_in("en", "home")}" lang="en" hreflang="en">In English</a>' in html
     assert f'<link rel="alternate" hreflang="{other}" href="{page.url(other)}">' in html
     assert 'rel="alternate" hreflang="en"' not in html
-    for target in (page.url(other), "/en/"):
+    for target in (page.url(other), reverse_in("en", "home")):
         assert anonymous_client.get(target).status_code == 200
 
 
@@ -178,14 +182,15 @@ def easy_language_links_in(html):
             re.findall(rf'<a href="{url}" lang="{code}" hreflang="{code}"[^>]*>{name}</a>', html)
         )
         for code, url, name in [
-            ("fi", "/fi/selko/", "Selkokielellä"),
-            ("sv", "/sv/lattlast/", "På lättläst svenska"),
+            ("fi", reverse_in("fi", "easy_language_fi"), "Selkokielellä"),
+            ("sv", reverse_in("sv", "easy_language_sv"), "På lättläst svenska"),
         ]
     }
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_every_page_links_to_both_easy_languages_in_header_and_footer(anonymous_client, language):
+    # and the 404 page, at an address no pattern matches
     paths = public_paths(language) + [f"/{language}/no-such-page/"]
     for path in paths:
         html = anonymous_client.get(path).content.decode()

@@ -12,6 +12,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from avoin.links import reverse_in
 from avoin.views import server_error
 from tests.factories import UserFactory
 
@@ -50,18 +51,18 @@ def assert_site_page(response, status, language):
 def error_response(status, language):
     client = Client(raise_request_exception=False)
     if status == 400:
-        return client.get(f"/{language}/", HTTP_HOST="not-ours.example")
+        return client.get(reverse_in(language, "home"), HTTP_HOST="not-ours.example")
     if status == 403:
         client.force_login(UserFactory())
-        return client.get(f"/{language}/organisations/nominations/")
+        return client.get(reverse_in(language, "organisations:nomination_round_list"))
     if status == 404:
-        return client.get(f"/{language}/no-such-page/")
+        return client.get(f"/{language}/no-such-page/")  # an address no pattern matches
     if status == 429:
         for _ in range(6):
-            response = client.post(f"/{language}/accounts/link/request/", {"email": "a@b.fi"})
+            response = client.post(reverse_in(language, "login_link_request"), {"email": "a@b.fi"})
         return response
     with translation.override(language):
-        return server_error(RequestFactory().get(f"/{language}/"))
+        return server_error(RequestFactory().get(reverse_in(language, "home")))
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
@@ -73,7 +74,7 @@ def test_error_pages_are_translated_and_in_the_site_layout(status, language):
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_a_form_sent_without_its_csrf_token_gets_a_page_that_says_what_to_do(language):
     client = Client(enforce_csrf_checks=True)
-    response = client.post(f"/{language}/accounts/link/request/", {"email": "a@b.fi"})
+    response = client.post(reverse_in(language, "login_link_request"), {"email": "a@b.fi"})
     html = response.content.decode()
     assert response.status_code == 403 and f'<html lang="{language}">' in html
     assert {"fi": "Lomaketta ei voitu lähettää", "sv": "Formuläret kunde inte skickas"}[
@@ -91,7 +92,7 @@ def database_down():
 def test_an_unreachable_database_gives_503_with_retry_after(language):
     client = Client(raise_request_exception=False)
     with database_down():
-        response = client.get(f"/{language}/")
+        response = client.get(reverse_in(language, "home"))
     assert_site_page(response, 503, language)
     assert int(response["Retry-After"]) > 0
     assert "no-store" in response["Cache-Control"]
@@ -100,7 +101,9 @@ def test_an_unreachable_database_gives_503_with_retry_after(language):
 def test_a_signed_in_user_gets_the_503_page_too(ministry_client):
     ministry_client.raise_request_exception = False
     with database_down():
-        response = ministry_client.get("/fi/accounts/")  # the session itself needs the database
+        response = ministry_client.get(
+            reverse("account_home")
+        )  # the session itself needs the database
     assert_site_page(response, 503, "fi")
     assert "Kirjaudu" not in response.content.decode()  # nor a sign-in or sign-out link
 
@@ -128,6 +131,7 @@ def test_robots_txt_keeps_search_engines_out_of_the_signed_in_areas(anonymous_cl
     lines = response.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
     disallowed = {line.removeprefix("Disallow: ") for line in lines[1:]}
+    # The file's lines themselves: robots.txt names paths, with wildcards no URL name gives.
     for language in ("fi", "sv", "en"):
         assert {
             f"/{language}/accounts/",  # my pages, sign-in and the emailed sign-in links
@@ -143,14 +147,16 @@ def test_robots_txt_keeps_search_engines_out_of_the_signed_in_areas(anonymous_cl
 
 def test_signed_in_pages_are_private_and_not_stored(client, ministry_user):
     client.force_login(ministry_user)
-    for path in ("/fi/accounts/", "/fi/organisations/nominations/", "/fi/"):
+    for name in ("account_home", "organisations:nomination_round_list", "home"):
+        path = reverse(name)
         response = client.get(path)
         directives = {d.strip() for d in response["Cache-Control"].split(",")}
         assert {"private", "no-store"} <= directives, path
 
 
 def test_public_pages_served_to_anonymous_users_are_left_alone(anonymous_client):
-    for path in ("/fi/", reverse("organisations:organisation_list"), "/robots.txt"):
+    for name in ("home", "organisations:organisation_list", "robots_txt"):
+        path = reverse(name)
         response = anonymous_client.get(path)
         assert "no-store" not in response.get("Cache-Control", ""), path
         assert "private" not in response.get("Cache-Control", ""), path

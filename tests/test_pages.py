@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 from django.test import RequestFactory
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
+from avoin.links import reverse_in
 from avoin.views import server_error
 from organisations.models import Organisation
 from tests.factories import GoodPracticeFactory
@@ -22,16 +23,17 @@ LANGUAGES = ["fi", "sv", "en"]
 def test_every_public_page_renders_in_its_language(anonymous_client, language):
     GoodPracticeFactory(organisations=[Organisation.objects.get(kind="municipality", code="091")])
     for path in public_paths(language, every_object=True):
-        assert path.startswith(f"/{language}/")
+        assert path.startswith(f"/{language}/")  # the address itself: its language prefix
         response = anonymous_client.get(path)
         assert response.status_code == 200, path
         html = response.content.decode()
         assert f'<html lang="{language}">' in html, path
         assert html.count("<h1") == 1, path
-        assert 'href="/' + language + '/accessibility/"' in html, path
-        assert 'href="/' + language + '/privacy/"' in html, path
+        assert f'href="{reverse_in(language, "accessibility")}"' in html, path
+        assert f'href="{reverse_in(language, "privacy")}"' in html, path
 
 
+# The addresses themselves: the bare root sends each browser to its language's prefix.
 @pytest.mark.parametrize(
     "accept_language, expected", [("sv-FI,sv;q=0.9", "/sv/"), ("en", "/en/"), ("de", "/fi/")]
 )
@@ -41,14 +43,13 @@ def test_bare_root_redirects_by_browser_language(anonymous_client, accept_langua
     assert response["Location"] == expected
 
 
+# Addresses that no URL pattern matches, so none that reverse() could give.
 @pytest.mark.parametrize(
     "path, heading",
     [
         ("/fi/no-such-page/", "Sivua ei löytynyt"),
         ("/sv/no-such-page/", "Sidan hittades inte"),
         ("/en/no-such-page/", "Page not found"),
-        ("/fi/organisations/999999/", "Sivua ei löytynyt"),
-        ("/en/programme/measures/9.9/", "Page not found"),
     ],
 )
 def test_unknown_pages_give_the_translated_404(anonymous_client, path, heading):
@@ -57,7 +58,21 @@ def test_unknown_pages_give_the_translated_404(anonymous_client, path, heading):
     assert heading in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "language, name, args, heading",
+    [
+        ("fi", "organisations:organisation_detail", [999999], "Sivua ei löytynyt"),
+        ("en", "commitments:measure_detail", ["9.9"], "Page not found"),
+    ],
+)
+def test_unknown_objects_give_the_translated_404(anonymous_client, language, name, args, heading):
+    response = anonymous_client.get(reverse_in(language, name, args=args))
+    assert response.status_code == 404
+    assert heading in response.content.decode()
+
+
 def test_unknown_language_prefix_gives_404(anonymous_client):
+    # The address itself: a prefix of no language the site has.
     response = anonymous_client.get("/de/", HTTP_ACCEPT_LANGUAGE="sv")
     assert response.status_code == 404
     assert '<html lang="sv">' in response.content.decode()
@@ -65,7 +80,7 @@ def test_unknown_language_prefix_gives_404(anonymous_client):
 
 @pytest.mark.parametrize("language, text", [("fi", "Jokin meni vikaan"), ("sv", "Något gick fel")])
 def test_server_error_page_is_translated(language, text):
-    request = RequestFactory().get(f"/{language}/")
+    request = RequestFactory().get(reverse_in(language, "home"))
     with translation.override(language):
         response = server_error(request)
     assert response.status_code == 500
@@ -113,20 +128,20 @@ def test_public_pages_show_no_personal_data(anonymous_client, ministry_user):
 
 def test_ministry_team_signs_in_and_out(anonymous_client, ministry_user):
     response = anonymous_client.post(
-        "/en/accounts/login/",
+        reverse_in("en", "login"),
         {"username": ministry_user.username, "password": "correct horse battery staple"},
     )
     assert response.status_code == 302
-    html = anonymous_client.get("/en/").content.decode()
+    html = anonymous_client.get(reverse_in("en", "home")).content.decode()
     assert f"Sign out ({ministry_user.username})" in html
-    assert 'href="/en/admin/"' in html
-    assert anonymous_client.post("/en/accounts/logout/").status_code == 302
-    assert "Sign in" in anonymous_client.get("/en/").content.decode()
+    assert f'href="{reverse_in("en", "admin:index")}"' in html
+    assert anonymous_client.post(reverse_in("en", "logout")).status_code == 302
+    assert "Sign in" in anonymous_client.get(reverse_in("en", "home")).content.decode()
 
 
 def test_wrong_password_is_refused_with_a_message(anonymous_client, ministry_user):
     response = anonymous_client.post(
-        "/fi/accounts/login/", {"username": ministry_user.username, "password": "wrong"}
+        reverse("login"), {"username": ministry_user.username, "password": "wrong"}
     )
     assert response.status_code == 200
     assert 'role="alert"' in response.content.decode()

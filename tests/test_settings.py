@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,7 +52,7 @@ def test_debug_is_off_by_default():
 
 @pytest.mark.django_db
 def test_security_headers_and_content_security_policy(anonymous_client):
-    response = anonymous_client.get("/fi/")
+    response = anonymous_client.get(reverse("home"))
     policy = response["Content-Security-Policy"]
     directives = dict(
         (part.split()[0], part.split()[1:]) for part in policy.split(";") if part.strip()

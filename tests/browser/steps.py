@@ -7,6 +7,8 @@ from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from avoin.links import reverse_in
+
 PASSWORD = "correct horse battery staple"
 
 
@@ -18,7 +20,7 @@ def t(language, message):
 
 def sign_in_with_password(page, site, language, username, password=PASSWORD):
     """The ministry team's sign-in form."""
-    page.goto(f"{site}/{language}/accounts/login/")
+    page.goto(site + reverse_in(language, "login"))
     page.get_by_label(t(language, "username")).fill(username)
     page.get_by_label(t(language, "Password")).fill(password)
     page.get_by_role("button", name=t(language, "Sign in"), exact=True).click()
@@ -32,7 +34,7 @@ def link_in(message):
 
 def sign_in_with_link(page, site, language, email, mailoutbox):
     """An organisation member asks for a link and opens it."""
-    page.goto(f"{site}/{language}/accounts/link/request/")
+    page.goto(site + reverse_in(language, "login_link_request"))
     page.get_by_label(t(language, "Work email")).fill(email)
     page.get_by_role("button", name=t(language, "Send the link")).click()
     page.wait_for_load_state()

@@ -3,6 +3,7 @@ enters one on the organisation's behalf; axe-core on every page on the way."""
 
 import pytest
 
+from avoin.links import reverse_in
 from organisations.models import Membership, Organisation
 from reporting.activity_kinds import KINDS
 from reporting.forms.activities import activity_form_class
@@ -46,7 +47,7 @@ def test_an_editor_logs_a_dialogue_and_confirms_a_likely_duplicate(
     page = new_page()
     sign_in_with_link(page, site, "sv", editor.email, mailoutbox)
 
-    page.goto(f"{site}/sv/organisations/{espoo.pk}/")
+    page.goto(site + reverse_in("sv", "organisations:organisation_detail", args=[espoo.pk]))
     page.get_by_role("link", name="Organisationens aktiviteter").click()
     axe_check(page)
     page.get_by_role("link", name="Registrera en aktivitet").click()
@@ -65,7 +66,9 @@ def test_an_editor_logs_a_dialogue_and_confirms_a_likely_duplicate(
     assert page.get_by_role("heading", level=1).inner_text() == "Ungdomsdialog om trafik"
     axe_check(page)
 
-    page.goto(f"{site}/sv/reports/organisations/{espoo.pk}/activities/new/national_dialogue/")
+    page.goto(
+        site + reverse_in("sv", "reporting:activity_create", args=[espoo.pk, "national_dialogue"])
+    )
     fill_dialogue(page)
     save(page, "sv")
     assert page.get_by_text("Redan registrerad?").is_visible()
@@ -78,7 +81,9 @@ def test_an_editor_logs_a_dialogue_and_confirms_a_likely_duplicate(
     team = MinistryTeamUserFactory(password=PASSWORD)
     desk = new_page()
     sign_in_with_password(desk, site, "fi", team.username)
-    desk.goto(f"{site}/fi/reports/organisations/{espoo.pk}/activities/new/course_completions/")
+    desk.goto(
+        site + reverse_in("fi", "reporting:activity_create", args=[espoo.pk, "course_completions"])
+    )
     axe_check(desk)
     completions = ActivityKind.COURSE_COMPLETIONS
     desk.get_by_label(t("fi", "How the information came")).select_option("email")
@@ -88,6 +93,6 @@ def test_an_editor_logs_a_dialogue_and_confirms_a_likely_duplicate(
     save(desk, "fi")
     assert desk.locator("dd", has_text="Saapui kanavalla sähköposti").is_visible()
     axe_check(desk)
-    desk.goto(f"{site}/fi/reports/organisations/{espoo.pk}/activities/")
+    desk.goto(site + reverse_in("fi", "reporting:activity_list", args=[espoo.pk]))
     assert desk.get_by_role("link", name="Selkokieli tutuksi").is_visible()
     axe_check(desk)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from avoin.links import reverse_in
 from organisations.forms import NominationRoundForm
 from organisations.models import ContactPerson, Organisation
 from tests.browser.steps import label, sign_in_with_password, t
@@ -18,7 +19,7 @@ def focused(page):
 def test_the_error_summary_lists_the_errors_and_takes_focus(site, new_page, axe_check, javascript):
     page = new_page(javascript=javascript)
     sign_in_with_password(page, site, "fi", MinistryTeamUserFactory().username)
-    page.goto(f"{site}/fi/organisations/nominations/new/")
+    page.goto(site + reverse_in("fi", "organisations:nomination_round_create"))
     page.get_by_label(label("fi", NominationRoundForm, "deadline")).fill("31.2.2030")
     page.get_by_label(t("fi", "State agencies")).uncheck()
     page.get_by_role("button", name=t("fi", "Save the round")).click()
@@ -60,7 +61,7 @@ def test_the_answer_shows_the_sections_the_chosen_answer_needs(
     request = NominationRequestFactory(organisation=stuk)
     page = new_page(javascript=javascript)
     sign_in_with_password(page, site, "en", MinistryTeamUserFactory().username)
-    page.goto(f"{site}/en/organisations/nominations/requests/{request.pk}/")
+    page.goto(site + reverse_in("en", "organisations:nomination_request_detail", args=[request.pk]))
     sections = {
         "new": page.get_by_role("group", name="New representative (when naming a new one)"),
         "appointment": page.get_by_role("group", name="Appointment by the management"),

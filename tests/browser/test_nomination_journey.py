@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from avoin.links import reverse_in
 from organisations.models import ContactPerson, NominationRequest, NominationRound, Organisation
 from tests.browser.steps import link_in, open_sign_in_link, sign_in_with_password, t
 from tests.factories import MinistryTeamUserFactory
@@ -41,10 +42,10 @@ def test_round_from_sending_to_export(
 
     # The ministry signs in with its password and creates the round.
     page = new_page(downloads=True)
-    page.goto(f"{site}/{language}/accounts/login/")
+    page.goto(site + reverse_in(language, "login"))
     axe_check(page)
     sign_in_with_password(page, site, language, ministry_user.username)
-    assert page.url.endswith(f"/{language}/accounts/")
+    assert page.url.endswith(reverse_in(language, "account_home"))
     axe_check(page)
     page.get_by_role("link", name=t(language, "Network representative rounds")).click()
     axe_check(page)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from avoin.links import reverse_in
 from organisations.models import Membership, Organisation
 from reporting.forms.practices import GoodPracticeForm, ReturnForm
 from reporting.models import Emphasis, GoodPractice, TargetGroup
@@ -28,7 +29,7 @@ def test_swedish_practice_is_returned_fixed_and_published(
     # The member logs the practice in Swedish and submits it.
     page = new_page()
     sign_in_with_link(page, site, "sv", member.email, mailoutbox)
-    page.goto(f"{site}/sv/practices/new/")
+    page.goto(site + reverse_in("sv", "reporting:practice_create"))
     axe_check(page)
     page.get_by_label(label("sv", GoodPracticeForm, "language")).select_option("sv")
     fill(
@@ -62,7 +63,7 @@ def test_swedish_practice_is_returned_fixed_and_published(
     # The ministry returns it with a note.
     desk = new_page()
     sign_in_with_password(desk, site, "sv", ministry_user.username)
-    desk.goto(f"{site}/sv/practices/moderation/")
+    desk.goto(site + reverse_in("sv", "reporting:moderation_queue"))
     axe_check(desk)
     desk.get_by_role("link", name="Ungas delaktighet i budgeten").click()
     axe_check(desk)
@@ -75,7 +76,7 @@ def test_swedish_practice_is_returned_fixed_and_published(
     assert practice.status == "returned"
 
     # The member sees the note, fixes the practice and submits it again.
-    page.goto(f"{site}/sv/practices/{practice.pk}/")
+    page.goto(site + reverse_in("sv", "reporting:practice_detail", args=[practice.pk]))
     assert "Berätta också vad budgeten" in page.content()
     axe_check(page)
     page.get_by_role("link", name=t("sv", "Edit"), exact=True).click()
@@ -91,7 +92,7 @@ def test_swedish_practice_is_returned_fixed_and_published(
     page.wait_for_load_state()
 
     # The ministry publishes it.
-    desk.goto(f"{site}/sv/practices/{practice.pk}/moderate/")
+    desk.goto(site + reverse_in("sv", "reporting:practice_moderate", args=[practice.pk]))
     desk.get_by_role("button", name=t("sv", "Publish"), exact=True).click()
     desk.wait_for_load_state()
     practice.refresh_from_db()
@@ -99,14 +100,14 @@ def test_swedish_practice_is_returned_fixed_and_published(
 
     # The public finds it by search and in the English section.
     reader = new_page()
-    reader.goto(f"{site}/sv/practices/")
+    reader.goto(site + reverse_in("sv", "reporting:practice_list"))
     search = reader.get_by_role("search")
     search.get_by_label(t("sv", "Search"), exact=True).fill("delaktighet")
     search.get_by_role("button", name=t("sv", "Search"), exact=True).click()
     reader.wait_for_load_state()
     assert reader.get_by_role("link", name="Ungas delaktighet i budgeten").count() == 1
     axe_check(reader)
-    reader.goto(f"{site}/en/practices/international/")
+    reader.goto(site + reverse_in("en", "reporting:practice_international"))
     assert "Young people's participation in the budget" in reader.content()
     axe_check(reader)
     reader.get_by_role("link", name="Young people's participation in the budget").click()

@@ -130,7 +130,7 @@ def test_a_quarter_is_reported_returned_corrected_accepted_and_counted(
     assert t(language, "National dialogue organised") in activities.inner_text()
     assert "40" in activities.inner_text()
     axe_check(public)
-    public.goto(site + dialogue.get_absolute_url().replace("/fi/", f"/{language}/", 1))
+    public.goto(url(site, language, "commitments:recommendation_detail", dialogue.code))
     progress = public.get_by_role("region", name=t(language, "Progress reported")).inner_text()
     municipalities = next(
         kind for kind in reporting_coverage(period) if kind.kind == "municipality"

@@ -3,6 +3,8 @@ programme pages, and the team's pages on its own actions (issue 9)."""
 
 import pytest
 
+from avoin.links import reverse_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct horse battery staple"
 PHONE = {"width": 390, "height": 844}
@@ -56,19 +58,20 @@ def with_figures():
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_the_progress_pages_are_accessible(site, page, axe_check, language):
     with_figures()
-    for path, charts, scope in (
-        (f"/{language}/progress/", True, "main"),
-        (f"/{language}/programme/recommendations/R1.1-p2/", True, ".progress-section"),
-        (f"/{language}/programme/measures/1.1/", False, ".progress-section"),
-        (f"/{language}/programme/actions/1.1.a1/", False, ".progress-section"),
+    for name, args, charts, scope in (
+        ("reporting:progress_overview", [], True, "main"),
+        ("commitments:recommendation_detail", ["R1.1-p2"], True, ".progress-section"),
+        ("commitments:measure_detail", ["1.1"], False, ".progress-section"),
+        ("commitments:action_detail", ["1.1.a1"], False, ".progress-section"),
     ):
+        path = reverse_in(language, name, args=args)
         response = page.goto(site + path)
         assert response.status == 200, path
         assert bool(page.locator("svg.coverage-chart").count()) == charts, path
         axe_check(page)
         fits_a_phone(page, scope)
     # The period chooser works without JavaScript and keeps the page accessible.
-    page.goto(f"{site}/{language}/progress/")
+    page.goto(site + reverse_in(language, "reporting:progress_overview"))
     page.locator("#id_period").select_option(index=1)
     page.locator("form.period-chooser button[type=submit]").click()
     page.wait_for_load_state()
@@ -80,12 +83,15 @@ def test_the_teams_action_pages_are_accessible(site, browser, axe_check):
     ministry_user = with_figures()
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{site}/fi/accounts/login/")
+    page.goto(site + reverse_in("fi", "login"))
     page.fill("#id_username", ministry_user.username)
     page.fill("#id_password", PASSWORD)
     page.locator("main form[method=post]:not([action]) button[type=submit]").click()
     page.wait_for_load_state()
-    for path in ("/fi/reports/actions/", "/fi/reports/actions/1.1.a1/"):
+    for path in (
+        reverse_in("fi", "reporting:action_progress_list"),
+        reverse_in("fi", "reporting:action_progress_update", args=["1.1.a1"]),
+    ):
         assert page.goto(site + path).status == 200, path
         axe_check(page)
         fits_a_phone(page)
@@ -94,7 +100,7 @@ def test_the_teams_action_pages_are_accessible(site, browser, axe_check):
     page.wait_for_load_state()
     assert page.locator("#id_links_errors").is_visible()
     axe_check(page)
-    page.goto(f"{site}/fi/reports/actions/1.1.a1/milestones/new/")
+    page.goto(site + reverse_in("fi", "reporting:milestone_create", args=["1.1.a1"]))
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     assert page.locator(".errorlist").count() >= 2

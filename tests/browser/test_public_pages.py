@@ -1,5 +1,6 @@
 import pytest
 
+from avoin.links import reverse_in
 from tests.browser.conftest import PHONE
 from tests.browser.steps import t
 from tests.pages import public_paths
@@ -21,6 +22,7 @@ def test_every_public_page_is_accessible(site, new_page, axe_check, language):
         links=["https://www.example.invalid/dialogi"],
     )
     practice.measures.set([Measure.objects.get(number="1.1")])
+    # and the 404 page, at an address no pattern matches
     paths = public_paths(language) + [f"/{language}/no-such-page/"]
     page = new_page()
     for path in paths:
@@ -32,15 +34,15 @@ def test_every_public_page_is_accessible(site, new_page, axe_check, language):
 
 def test_language_switcher_keeps_the_page(site, new_page):
     page = new_page()
-    page.goto(site + "/fi/programme/measures/1.2/")
+    page.goto(site + reverse_in("fi", "commitments:measure_detail", args=["1.2"]))
     page.get_by_role("link", name="På svenska").click()
-    assert page.url.endswith("/sv/programme/measures/1.2/")
+    assert page.url.endswith(reverse_in("sv", "commitments:measure_detail", args=["1.2"]))
     assert page.locator("html").get_attribute("lang") == "sv"
 
 
 def test_directory_search_and_filters_work_without_javascript(site, new_page):
     page = new_page(javascript=False)
-    page.goto(site + "/en/organisations/")
+    page.goto(site + reverse_in("en", "organisations:organisation_list"))
     page.get_by_label("Name").fill("Helsingfors")
     page.get_by_role("button", name="Search").click()
     assert page.get_by_role("link", name="Helsinki").is_visible()
@@ -50,23 +52,23 @@ def test_directory_search_and_filters_work_without_javascript(site, new_page):
 
 def test_menu_folds_on_a_phone_and_opens_without_javascript(site, new_page):
     page = new_page(javascript=False, viewport=PHONE)
-    page.goto(site + "/fi/")
+    page.goto(site + reverse_in("fi", "home"))
     menu = page.get_by_text("Valikko", exact=True)  # a <summary>: a button to screen readers
     organisations = page.get_by_role("link", name="Organisaatiot", exact=True)
     assert organisations.is_hidden()
     menu.click()
     assert organisations.is_visible()
     organisations.click()
-    assert page.url.endswith("/fi/organisations/")
+    assert page.url.endswith(reverse_in("fi", "organisations:organisation_list"))
     desktop = new_page(javascript=False)
-    desktop.goto(site + "/fi/")
+    desktop.goto(site + reverse_in("fi", "home"))
     assert desktop.get_by_role("link", name="Organisaatiot", exact=True).is_visible()
     assert desktop.get_by_text("Valikko", exact=True).is_hidden()
 
 
 def test_keyboard_user_can_skip_to_content(site, new_page):
     page = new_page()
-    page.goto(site + "/fi/")
+    page.goto(site + reverse_in("fi", "home"))
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name=t("fi", "Skip to content"))
     assert skip.evaluate("element => element === document.activeElement")

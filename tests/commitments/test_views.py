@@ -1,8 +1,10 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils.html import escape
 
+from avoin.links import reverse_in
 from commitments.letter import marked
 from commitments.models import Measure, Recommendation
 from organisations.models import Organisation, Region
@@ -16,7 +18,9 @@ def codes(response):
 
 
 def test_asked_of_municipalities(anonymous_client):
-    response = anonymous_client.get("/en/programme/asked-of-us/", {"audience": "municipalities"})
+    response = anonymous_client.get(
+        reverse_in("en", "commitments:asked_of_us"), {"audience": "municipalities"}
+    )
     found = codes(response)
     assert "R1.1-p2" in found and "R1.2-p3" in found and "R3.2-p1" in found
     assert "R1.1-p1" not in found  # state administration only
@@ -32,7 +36,7 @@ def test_asked_of_municipalities(anonymous_client):
 
 def test_asked_of_state_administration(anonymous_client):
     response = anonymous_client.get(
-        "/fi/programme/asked-of-us/", {"audience": "state_administration"}
+        reverse("commitments:asked_of_us"), {"audience": "state_administration"}
     )
     found = codes(response)
     assert {"R1.1-p1", "R1.2-p5", "R2.2-p1"} <= set(found)
@@ -41,16 +45,18 @@ def test_asked_of_state_administration(anonymous_client):
 
 
 def test_asked_of_us_without_or_with_a_bad_kind(anonymous_client):
-    response = anonymous_client.get("/en/programme/asked-of-us/")
+    response = anonymous_client.get(reverse_in("en", "commitments:asked_of_us"))
     assert response.status_code == 200 and response.context["recommendations"] is None
-    response = anonymous_client.get("/en/programme/asked-of-us/", {"audience": "<b>castle</b>"})
+    response = anonymous_client.get(
+        reverse_in("en", "commitments:asked_of_us"), {"audience": "<b>castle</b>"}
+    )
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
     assert b"<b>castle</b>" not in response.content
 
 
 def test_measure_page_shows_actions_and_recommendations(anonymous_client):
-    response = anonymous_client.get("/sv/programme/measures/2.2/")
+    response = anonymous_client.get(reverse_in("sv", "commitments:measure_detail", args=["2.2"]))
     html = response.content.decode()
     assert "Suositus 2.1." in html  # the printed label, kept in a note
     measure = Measure.objects.get(number="2.2")
@@ -59,16 +65,20 @@ def test_measure_page_shows_actions_and_recommendations(anonymous_client):
 
 
 def test_recommendation_page_flags_the_misprinted_label(anonymous_client):
-    html = anonymous_client.get("/en/programme/recommendations/R2.2-p1/").content.decode()
+    html = anonymous_client.get(
+        reverse_in("en", "commitments:recommendation_detail", args=["R2.2-p1"])
+    ).content.decode()
     assert "prints this recommendation as “Suositus 2.1.”" in html
     original = Recommendation.objects.get(code="R2.2-p1").text_fi
     assert marked(original) in html  # the original, its slips marked [sic]
 
 
 def test_swedish_pages_say_the_translation_is_unofficial(anonymous_client):
-    html = anonymous_client.get("/sv/programme/").content.decode()
+    html = anonymous_client.get(reverse_in("sv", "commitments:programme_overview")).content.decode()
     assert "inofficiell översättning" in html.lower()
-    assert "unofficial translation" not in anonymous_client.get("/fi/programme/").content.decode()
+    # After a request in Swedish, Swedish stays active: the Finnish address is asked for by name.
+    finnish = reverse_in("fi", "commitments:programme_overview")
+    assert "unofficial translation" not in anonymous_client.get(finnish).content.decode()
 
 
 def count_queries(client, url):
@@ -78,19 +88,21 @@ def count_queries(client, url):
     return len(context.captured_queries)
 
 
+# URL name, its arguments, and a query string.
 PROGRAMME_PAGES = [
-    "/fi/",
-    "/fi/programme/",
-    "/fi/programme/commitments/1/",
-    "/fi/programme/measures/1.2/",
-    "/fi/programme/recommendations/R1.2-p3/",
-    "/fi/programme/asked-of-us/?audience=municipalities",
-    "/fi/programme/evaluations/",
+    ("home", [], ""),
+    ("commitments:programme_overview", [], ""),
+    ("commitments:commitment_detail", [1], ""),
+    ("commitments:measure_detail", ["1.2"], ""),
+    ("commitments:recommendation_detail", ["R1.2-p3"], ""),
+    ("commitments:asked_of_us", [], "?audience=municipalities"),
+    ("commitments:evaluation_list", [], ""),
 ]
 
 
-@pytest.mark.parametrize("url", PROGRAMME_PAGES)
-def test_programme_page_queries_are_bounded(anonymous_client, url):
+@pytest.mark.parametrize("name, args, query", PROGRAMME_PAGES, ids=[p[0] for p in PROGRAMME_PAGES])
+def test_programme_page_queries_are_bounded(anonymous_client, name, args, query):
+    url = reverse(name, args=args) + query
     before = count_queries(anonymous_client, url)
     region = Region.objects.get(code="01")
     Organisation.objects.bulk_create(OrganisationFactory.build_batch(3600, region=region))
@@ -99,19 +111,25 @@ def test_programme_page_queries_are_bounded(anonymous_client, url):
 
 
 def test_the_letters_slips_are_marked_sic_and_derived_labels_corrected(anonymous_client):
-    measure = anonymous_client.get("/fi/programme/measures/3.2/").content.decode()
+    measure = anonymous_client.get(
+        reverse("commitments:measure_detail", args=["3.2"])
+    ).content.decode()
     assert 'Kytkeimme <span class="sic">[sic: Kytkemme]</span>' in measure
-    evaluations = anonymous_client.get("/fi/programme/evaluations/").content.decode()
+    evaluations = anonymous_client.get(reverse("commitments:evaluation_list")).content.decode()
     assert 'syrjäntäperusteiden <span class="sic">[sic: syrjintäperusteiden]</span>' in evaluations
     assert "ryhmien ja syrjintäperusteiden näkökulmasta</li>" in evaluations  # a derived label
     assert 'Jatkuvaa seurantaan <span class="sic">[sic: Jatkuvaa seurantaa]</span>' in evaluations
-    home = anonymous_client.get("/fi/").content.decode()
+    home = anonymous_client.get(reverse("home")).content.decode()
     assert "läsnäpaaminen" not in home  # the event's title is Avoin's, corrected
-    swedish = anonymous_client.get("/sv/programme/measures/3.2/").content.decode()
+    swedish = anonymous_client.get(
+        reverse_in("sv", "commitments:measure_detail", args=["3.2"])
+    ).content.decode()
     assert "[sic" not in swedish  # translations carry no slips
 
 
 def test_recommendations_are_named_in_the_pages_language(anonymous_client):
-    english = anonymous_client.get("/en/programme/measures/2.2/").content.decode()
+    english = anonymous_client.get(
+        reverse_in("en", "commitments:measure_detail", args=["2.2"])
+    ).content.decode()
     assert "Recommendation 2.2, paragraph 1" in english and "Suositus 2.1. paragraph" not in english
     assert "The letter prints this recommendation as “Suositus 2.1.”" in english

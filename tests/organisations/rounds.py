@@ -1,9 +1,11 @@
-"""What the round tests share: a new representative's form data and answering in a test."""
+"""What the round tests share: a new representative's form data, English addresses and
+answering in a test."""
 
 import datetime
 
 from django.utils import timezone
 
+from avoin.links import reverse_in
 from organisations.models import NominationAction, NominationRequest
 from organisations.services.nominations import nomination_answer
 
@@ -26,8 +28,9 @@ NEW_PERSON = {
 }
 
 
-def en(url):
-    return url.replace("/fi/", "/en/", 1)
+def en(name, *args):
+    """The English address of an organisations page (the round tests read the English texts)."""
+    return reverse_in("en", f"organisations:{name}", args=args)
 
 
 def helsinki(*args):

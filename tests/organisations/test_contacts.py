@@ -2,13 +2,18 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from avoin.links import reverse_in
 from organisations.models import ContactPerson, contacts_token
 
 pytestmark = pytest.mark.django_db
 
 
 def add_url(scene):
-    return f"/en/organisations/{scene.agency.pk}/contacts/new/"
+    return reverse_in("en", "organisations:contact_create", args=[scene.agency.pk])
+
+
+def contact_url(name, scene, contact):
+    return reverse_in("en", f"organisations:{name}", args=[scene.agency.pk, contact.pk])
 
 
 def test_a_new_representative_ends_the_old_one_and_history_keeps_both(scene):
@@ -42,7 +47,7 @@ def test_a_new_representative_ends_the_old_one_and_history_keeps_both(scene):
 
 def test_the_seat_is_never_silently_empty(scene):
     client = scene.client("editor")
-    url = f"/en/organisations/{scene.agency.pk}/contacts/{scene.representative.pk}/end/"
+    url = contact_url("contact_end", scene, scene.representative)
     response = client.post(url, follow=True)
     assert "name the new one instead" in response.content.decode()
     scene.representative.refresh_from_db()
@@ -57,14 +62,14 @@ def test_the_seat_is_never_silently_empty(scene):
 
 
 def test_other_contacts_can_be_ended(scene):
-    url = f"/en/organisations/{scene.agency.pk}/contacts/{scene.other_contact.pk}/end/"
+    url = contact_url("contact_end", scene, scene.other_contact)
     assert scene.client("editor").post(url).status_code == 302
     scene.other_contact.refresh_from_db()
     assert scene.other_contact.active_to == timezone.localdate()
 
 
 def test_corrections_keep_the_person_and_record_the_change(scene):
-    url = f"/en/organisations/{scene.agency.pk}/contacts/{scene.representative.pk}/edit/"
+    url = contact_url("contact_update", scene, scene.representative)
     data = {
         "name": "Riitta Edustaja",
         "title": "Yksikön päällikkö",
@@ -116,11 +121,11 @@ def test_html_in_a_saved_name_shows_as_text(scene):
 
 def test_members_can_be_invited(scene, mailoutbox):
     response = scene.client("editor").post(
-        f"/en/organisations/{scene.agency.pk}/members/invite/",
+        reverse_in("en", "organisations:member_invite", args=[scene.agency.pk]),
         {"email": "Uusi.Jasen@STUK.example.invalid", "role": "viewer", "language": "sv"},
     )
     assert response.status_code == 302
     membership = scene.agency.memberships.get(user__email="uusi.jasen@stuk.example.invalid")
     assert membership.role == "viewer"
     assert len(mailoutbox) == 1
-    assert "/sv/accounts/link/?sesame=" in mailoutbox[0].body
+    assert reverse_in("sv", "login_link") + "?sesame=" in mailoutbox[0].body

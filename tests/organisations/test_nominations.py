@@ -4,6 +4,7 @@ import re
 import pytest
 
 from avoin.concurrency import StaleEdit
+from avoin.links import reverse_in
 from organisations.models import (
     ContactPerson,
     NominationAction,
@@ -26,11 +27,11 @@ pytestmark = pytest.mark.django_db
 
 def test_ministry_creates_a_round_for_agencies_by_default(scene):
     client = scene.client("ministry")
-    form = client.get("/en/organisations/nominations/new/").content.decode()
+    form = client.get(en("nomination_round_create")).content.decode()
     assert re.search(r'value="state_agency"[^>]* checked', form)
     assert not re.search(r'value="ministry"[^>]* checked', form)
     response = client.post(
-        "/en/organisations/nominations/new/",
+        en("nomination_round_create"),
         {
             "title_fi": "Verkoston edustajat 2025",
             "message_fi": "Vahvistakaa edustajanne.",
@@ -64,7 +65,7 @@ def test_bad_round_input_is_refused_and_kept(scene, data, field, error):
         **data,
     }
     before = NominationRound.objects.count()
-    response = scene.client("ministry").post("/en/organisations/nominations/new/", post)
+    response = scene.client("ministry").post(en("nomination_round_create"), post)
     html = response.content.decode()
     assert response.status_code == 200
     assert f'id="id_{field}_errors"' in html and error in html
@@ -75,7 +76,7 @@ def test_bad_round_input_is_refused_and_kept(scene, data, field, error):
 
 def test_sending_asks_every_agency_and_emails_registry_and_representative(scene, mailoutbox):
     nomination_round = NominationRoundFactory(created_by=scene.ministry, sent_at=None)
-    scene.client("ministry").post(f"/en/organisations/nominations/{nomination_round.pk}/send/")
+    scene.client("ministry").post(en("nomination_round_send", nomination_round.pk))
     nomination_round.refresh_from_db()
     assert nomination_round.sent_at is not None
     agencies = len(agency_file.agencies_on(nomination_round.targets_on))
@@ -103,7 +104,7 @@ def test_sending_asks_every_agency_and_emails_registry_and_representative(scene,
 
 def test_liaison_confirms_the_representative_on_record(scene, mailoutbox):
     client = scene.client("editor")
-    url = en(scene.request.get_absolute_url())
+    url = en("nomination_request_detail", scene.request.pk)
     response = client.post(url, {**NEW_PERSON, "action": "confirm", "version": 0})
     assert response.status_code == 302
     scene.request.refresh_from_db()
@@ -115,7 +116,7 @@ def test_liaison_confirms_the_representative_on_record(scene, mailoutbox):
 
 def test_liaison_names_a_new_representative_who_is_invited(scene, mailoutbox):
     response = scene.client("editor").post(
-        en(scene.request.get_absolute_url()),
+        en("nomination_request_detail", scene.request.pk),
         {
             **NEW_PERSON,
             "version": 0,
@@ -132,13 +133,15 @@ def test_liaison_names_a_new_representative_who_is_invited(scene, mailoutbox):
     scene.representative.refresh_from_db()
     assert not scene.representative.is_current
     invitation = [m for m in mailoutbox if m.to == ["nina@stuk.example.invalid"]]
-    assert len(invitation) == 1 and "/sv/accounts/link/?sesame=" in invitation[0].body
+    assert (
+        len(invitation) == 1 and reverse_in("sv", "login_link") + "?sesame=" in invitation[0].body
+    )
     assert scene.agency.memberships.filter(user__email="nina@stuk.example.invalid").exists()
 
 
 def test_declining_needs_a_reason(scene):
     client = scene.client("editor")
-    url = en(scene.request.get_absolute_url())
+    url = en("nomination_request_detail", scene.request.pk)
     response = client.post(url, {**NEW_PERSON, "action": "decline", "version": 0})
     assert 'id="id_decline_reason_errors"' in response.content.decode()
     response = client.post(
@@ -161,7 +164,7 @@ def test_declining_needs_a_reason(scene):
 def test_bad_answers_are_refused_next_to_the_field(scene, field, value, error):
     data = {**NEW_PERSON, "version": 0, "appointed_by_name": "<b>Pomo</b>", field: value}
     before = ContactPerson.objects.count()
-    response = scene.client("editor").post(en(scene.request.get_absolute_url()), data)
+    response = scene.client("editor").post(en("nomination_request_detail", scene.request.pk), data)
     html = response.content.decode()
     assert response.status_code == 200
     assert f'id="id_{field}_errors"' in html and error in html
@@ -187,10 +190,11 @@ def test_deadline_covers_the_whole_day_in_helsinki(scene, when, late):
 
 def test_late_answers_are_accepted_and_flagged(scene):
     client = scene.client("editor")
-    page = client.get(en(scene.request.get_absolute_url())).content.decode()
+    page = client.get(en("nomination_request_detail", scene.request.pk)).content.decode()
     assert "The deadline has passed" in page  # the 2024 deadline is behind us
     client.post(
-        en(scene.request.get_absolute_url()), {**NEW_PERSON, "action": "confirm", "version": 0}
+        en("nomination_request_detail", scene.request.pk),
+        {**NEW_PERSON, "action": "confirm", "version": 0},
     )
     scene.request.refresh_from_db()
     assert scene.request.status == "confirmed" and scene.request.is_late
@@ -208,12 +212,12 @@ def test_answers_can_change_until_the_round_closes_and_every_version_is_kept(sce
     assert request.status == "declined" and request.version == 2
     statuses = list(request.history.order_by("history_date").values_list("status", flat=True))
     assert statuses[-2:] == ["confirmed", "declined"]
-    html = scene.client("editor").get(en(request.get_absolute_url())).content.decode()
+    html = scene.client("editor").get(en("nomination_request_detail", request.pk)).content.decode()
     assert "Earlier versions of the answer" in html
 
-    scene.client("ministry").post(f"/en/organisations/nominations/{scene.round.pk}/close/")
+    scene.client("ministry").post(en("nomination_round_close", scene.round.pk))
     response = scene.client("editor").post(
-        en(request.get_absolute_url()),
+        en("nomination_request_detail", request.pk),
         {**NEW_PERSON, "action": "confirm", "version": 2},
         follow=True,
     )
@@ -225,7 +229,7 @@ def test_answers_can_change_until_the_round_closes_and_every_version_is_kept(sce
 def test_stale_form_gets_a_clear_message_and_saves_nothing(scene):
     answer(scene, when=helsinki(2024, 2, 1, 12))  # someone else answered first
     response = scene.client("editor").post(
-        en(scene.request.get_absolute_url()), {**NEW_PERSON, "version": 0}, follow=True
+        en("nomination_request_detail", scene.request.pk), {**NEW_PERSON, "version": 0}, follow=True
     )
     html = response.content.decode()
     assert "Someone else answered this request" in html
@@ -250,7 +254,9 @@ def test_ministry_records_an_emailed_answer_with_its_channel(scene):
         "channel": "email",
         "received_at": "2024-02-09T16:45",
     }
-    response = scene.client("ministry").post(en(scene.request.get_absolute_url()), data)
+    response = scene.client("ministry").post(
+        en("nomination_request_detail", scene.request.pk), data
+    )
     assert response.status_code == 302
     scene.request.refresh_from_db()
     assert scene.request.channel == "email"
@@ -259,11 +265,17 @@ def test_ministry_records_an_emailed_answer_with_its_channel(scene):
     assert scene.request.answered_by == scene.ministry
 
     future = {**data, "version": 1, "received_at": "2099-01-01T10:00"}
-    response = scene.client("ministry").post(en(scene.request.get_absolute_url()), future)
+    response = scene.client("ministry").post(
+        en("nomination_request_detail", scene.request.pk), future
+    )
     assert "cannot be in the future" in response.content.decode()
 
 
 def test_confirming_needs_a_representative_on_record(scene):
     scene.representative.delete()
-    page = scene.client("editor").get(en(scene.request.get_absolute_url())).content.decode()
+    page = (
+        scene.client("editor")
+        .get(en("nomination_request_detail", scene.request.pk))
+        .content.decode()
+    )
     assert 'value="confirm"' not in page

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from avoin.collation import nordic_key
+from avoin.links import reverse_in
 from organisations.models import Organisation, Region
 from organisations.services.registry import DATA_DIR
 from tests.factories import AgencyFactory, MembershipFactory, OrganisationFactory
@@ -16,7 +17,11 @@ from tests.organisations import agency_file
 
 pytestmark = pytest.mark.django_db
 
-LIST_URL = "/en/organisations/"
+
+def list_url():
+    return reverse_in("en", "organisations:organisation_list")
+
+
 IN_2026 = datetime.date(2026, 6, 1)
 
 
@@ -47,7 +52,9 @@ def names(response):
 
 def detail(code, language="en", client=None):
     organisation = Organisation.objects.get(kind="municipality", code=code)
-    return (client or Client()).get(f"/{language}/organisations/{organisation.pk}/")
+    return (client or Client()).get(
+        reverse_in(language, "organisations:organisation_detail", args=[organisation.pk])
+    )
 
 
 def test_directory_lists_todays_organisations_paginated(anonymous_client, in_2026):
@@ -58,39 +65,39 @@ def test_directory_lists_todays_organisations_paginated(anonymous_client, in_202
         + len(file_rows("ministries.csv"))
         + len(agency_file.agencies_on(in_2026))
     )
-    response = anonymous_client.get(LIST_URL)
+    response = anonymous_client.get(list_url())
     assert response.status_code == 200
     assert response.context["page"].paginator.count == expected
     assert len(names(response)) == 25
     last_page = (expected - 1) // 25 + 1
-    last = anonymous_client.get(LIST_URL, {"page": last_page})
+    last = anonymous_client.get(list_url(), {"page": last_page})
     assert len(names(last)) == expected - (last_page - 1) * 25
 
 
 def test_former_organisations_are_shown_on_request_with_what_they_became(anonymous_client, in_2026):
     search = {"q": "Hämeen elinkeino"}
-    assert names(anonymous_client.get(LIST_URL, search)) == []
-    response = anonymous_client.get(LIST_URL, {**search, "former": "on"})
+    assert names(anonymous_client.get(list_url(), search)) == []
+    response = anonymous_client.get(list_url(), {**search, "former": "on"})
     assert names(response) == ["Hämeen elinkeino-, liikenne- ja ympäristökeskus"]
     html = response.content.decode()
     assert "ceased 31.12.2025; succeeded by" in html
     for successor in ("Sisä-Suomen elinvoimakeskus", "Kaakkois-Suomen elinvoimakeskus"):
         assert successor in html
-    everyone = anonymous_client.get(LIST_URL, {"former": "on"})
+    everyone = anonymous_client.get(list_url(), {"former": "on"})
     assert everyone.context["page"].paginator.count == Organisation.objects.count()
     assert "former=on&amp;page=2" in everyone.content.decode()
 
 
 def test_search_by_finnish_or_swedish_name(anonymous_client):
-    assert names(anonymous_client.get(LIST_URL, {"q": "Helsingfors"})) == ["Helsinki"]
-    assert names(anonymous_client.get(LIST_URL, {"q": "alavo"})) == ["Alavus"]
-    assert "Pedersören kunta" in names(anonymous_client.get(LIST_URL, {"q": "Pedersöre"}))
-    assert names(anonymous_client.get(LIST_URL, {"q": "STUK"})) == ["Säteilyturvakeskus"]
+    assert names(anonymous_client.get(list_url(), {"q": "Helsingfors"})) == ["Helsinki"]
+    assert names(anonymous_client.get(list_url(), {"q": "alavo"})) == ["Alavus"]
+    assert "Pedersören kunta" in names(anonymous_client.get(list_url(), {"q": "Pedersöre"}))
+    assert names(anonymous_client.get(list_url(), {"q": "STUK"})) == ["Säteilyturvakeskus"]
 
 
 def test_filters_combine_and_survive_pagination(anonymous_client):
     params = {"kind": "municipality", "region": "01", "language": "bilingual_fi"}
-    response = anonymous_client.get(LIST_URL, params)
+    response = anonymous_client.get(list_url(), params)
     found = names(response)
     assert "Espoo" in found and "Helsinki" in found
     assert all(
@@ -98,11 +105,11 @@ def test_filters_combine_and_survive_pagination(anonymous_client):
         for organisation in response.context["page"].object_list
     )
     county = Organisation.objects.get(kind="wellbeing_county", code="05")
-    response = anonymous_client.get(LIST_URL, {"county": county.code})
+    response = anonymous_client.get(list_url(), {"county": county.code})
     in_county = set(response.context["page"].paginator.object_list)
     assert in_county == {county, *county.county_municipalities.all()}
 
-    many = anonymous_client.get(LIST_URL, {"kind": "municipality", "language": "finnish"})
+    many = anonymous_client.get(list_url(), {"kind": "municipality", "language": "finnish"})
     html = many.content.decode()
     assert "kind=municipality&amp;language=finnish&amp;page=2" in html
 
@@ -121,13 +128,13 @@ def test_filters_combine_and_survive_pagination(anonymous_client):
     ],
 )
 def test_nonsense_filters_never_break_the_page(anonymous_client, params):
-    response = anonymous_client.get(LIST_URL, params)
+    response = anonymous_client.get(list_url(), params)
     assert response.status_code == 200
     assert b"<script>alert(1)</script>" not in response.content
 
 
 def test_invalid_filter_says_so(anonymous_client):
-    response = anonymous_client.get(LIST_URL, {"q": "x" * 10_000})
+    response = anonymous_client.get(list_url(), {"q": "x" * 10_000})
     html = response.content.decode()
     assert "Ensure this value has at most 100 characters" in html
     assert 'aria-describedby="id_q_errors id_q_helptext"' in html
@@ -135,7 +142,7 @@ def test_invalid_filter_says_so(anonymous_client):
 
 
 def test_html_in_search_is_shown_as_text(anonymous_client):
-    response = anonymous_client.get(LIST_URL, {"q": '"><img src=x onerror=alert(1)>'})
+    response = anonymous_client.get(list_url(), {"q": '"><img src=x onerror=alert(1)>'})
     assert response.status_code == 200
     assert b"<img src=x" not in response.content
     assert b"&lt;img src=x onerror=alert(1)&gt;" in response.content
@@ -220,10 +227,14 @@ def test_members_and_the_ministry_see_the_changes_to_the_organisations_details(
 
 def test_agency_page_names_its_ministry_branch(anonymous_client):
     stuk = Organisation.objects.get(abbreviation="STUK")
-    html = anonymous_client.get(f"/en/organisations/{stuk.pk}/").content.decode()
+    html = anonymous_client.get(
+        reverse_in("en", "organisations:organisation_detail", args=[stuk.pk])
+    ).content.decode()
     assert "Administrative branch" in html and "Ministry of Social Affairs and Health" in html
     stm = stuk.ministry
-    html = anonymous_client.get(f"/en/organisations/{stm.pk}/").content.decode()
+    html = anonymous_client.get(
+        reverse_in("en", "organisations:organisation_detail", args=[stm.pk])
+    ).content.decode()
     assert stuk.name_en in html
     valvira = Organisation.objects.get(abbreviation="Valvira")
     assert f'{valvira.name_en}</a> <span class="meta">(ceased 31.12.2025)' in html
@@ -249,9 +260,9 @@ def count_queries(client, url, params=None):
     [{}, {"q": "a"}, {"kind": "municipality", "region": "01"}, {"page": "2"}, {"former": "on"}],
 )
 def test_directory_queries_do_not_grow_with_the_data(anonymous_client, params):
-    before = count_queries(anonymous_client, LIST_URL, params)
+    before = count_queries(anonymous_client, list_url(), params)
     add_organisations(3000)  # about ten times the registry
-    after = count_queries(anonymous_client, LIST_URL, params)
+    after = count_queries(anonymous_client, list_url(), params)
     assert before == after
     assert after <= 6
 
@@ -270,7 +281,7 @@ def test_detail_queries_are_bounded(anonymous_client, django_assert_max_num_quer
 def test_names_sort_the_nordic_way_in_the_pages_language(anonymous_client, language):
     """…, Z, Å, Ä, Ö on SQLite and PostgreSQL alike; Swedish pages sort by Swedish names."""
     municipalities = Organisation.objects.of_kind(Organisation.Kind.MUNICIPALITY).active()
-    url = f"/{language}/organisations/"
+    url = reverse_in(language, "organisations:organisation_list")
     first = anonymous_client.get(url, {"kind": "municipality"})
     last_page = first.context["page"].paginator.num_pages
     response = anonymous_client.get(url, {"kind": "municipality", "page": last_page})

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from avoin.links import reverse_in
 from organisations.models import NominationRequest
 from reporting.models import PracticeStatus
 
@@ -23,7 +24,7 @@ def test_submitting_tells_the_team_and_the_submitter_what_happens_next(practice_
     assert "publishes it or returns it to you with a note" in response.content.decode()
     to_team = [message for message in mailoutbox if practice_scene.ministry.email in message.to]
     assert len(to_team) == 1 and draft.title in to_team[0].subject
-    assert f"/fi/practices/{draft.pk}/moderate/" in to_team[0].body
+    assert reverse_in("fi", "reporting:practice_moderate", args=[draft.pk]) in to_team[0].body
 
 
 def test_the_submitter_hears_when_the_practice_is_published(practice_scene, mailoutbox):
@@ -35,7 +36,9 @@ def test_the_submitter_hears_when_the_practice_is_published(practice_scene, mail
     assert submitted.status == PracticeStatus.PUBLISHED
     message = next(m for m in mailoutbox if m.to == [practice_scene.editor.email])
     assert "julkaistu" in message.subject or submitted.title in message.subject
-    assert f"/fi/practices/{submitted.pk}/" in message.body  # the practice's own language
+    assert (
+        reverse_in("fi", "reporting:practice_detail", args=[submitted.pk]) in message.body
+    )  # the practice's own language
 
 
 def test_an_answer_the_team_records_is_worded_as_the_teams(scene, mailoutbox):

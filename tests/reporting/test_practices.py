@@ -6,14 +6,22 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
+from avoin.links import reverse_in
 from commitments.models import Measure, Theme
 from organisations.models import Organisation
 from reporting.models import GoodPractice
 from tests.factories import GoodPracticeFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def en(name, *args):
+    """The English address of a reporting page (most tests here read the English texts)."""
+    return reverse_in("en", f"reporting:{name}", args=args)
+
 
 GOOD = {
     "language": "sv",
@@ -47,9 +55,9 @@ def form_data(scene, **changes):
 
 def test_member_logs_a_practice_as_a_draft(practice_scene):
     client = practice_scene.client("editor")
-    response = client.post("/en/practices/new/", form_data(practice_scene))
+    response = client.post(en("practice_create"), form_data(practice_scene))
     practice = GoodPractice.objects.get(title=GOOD["title"])
-    assert response["Location"] == practice.get_absolute_url().replace("/fi/", "/en/")
+    assert response["Location"] == en("practice_detail", practice.pk)
     assert practice.status == "draft" and practice.created_by == practice_scene.editor
     assert practice.search_config == "swedish"
     assert practice.links == ["https://www.example.invalid/dialog", "http://example.invalid/2"]
@@ -77,7 +85,7 @@ def test_bad_input_is_refused_next_to_the_field_and_kept(practice_scene, changes
         changes = {"organisations": [Organisation.objects.get(code="905").pk]}
     data = form_data(practice_scene, summary="<script>alert('x')</script>", **changes)
     before = GoodPractice.objects.count()
-    response = practice_scene.client("editor").post("/en/practices/new/", data)
+    response = practice_scene.client("editor").post(en("practice_create"), data)
     html = response.content.decode()
     assert response.status_code == 200
     assert f'id="id_{field}_errors"' in html and error in html
@@ -87,15 +95,15 @@ def test_bad_input_is_refused_next_to_the_field_and_kept(practice_scene, changes
 
 def test_submit_return_fix_resubmit_publish(practice_scene, mailoutbox):
     editor, ministry = practice_scene.client("editor"), practice_scene.client("ministry")
-    editor.post("/en/practices/new/", form_data(practice_scene))
+    editor.post(en("practice_create"), form_data(practice_scene))
     practice = GoodPractice.objects.get(title=GOOD["title"])
-    editor.post(f"/en/practices/{practice.pk}/submit/")
+    editor.post(en("practice_submit", practice.pk))
     practice.refresh_from_db()
     assert practice.status == "submitted" and practice.submitted_at
 
-    queue = ministry.get("/en/practices/moderation/").content.decode()
+    queue = ministry.get(en("moderation_queue")).content.decode()
     assert GOOD["title"] in queue
-    url = f"/en/practices/{practice.pk}/moderate/"
+    url = en("practice_moderate", practice.pk)
     empty = ministry.post(url, {"action": "return", "note": ""})
     assert 'id="id_note_errors"' in empty.content.decode()
     ministry.post(url, {"action": "return", "note": "Lägg till resultaten, tack."})
@@ -108,10 +116,10 @@ def test_submit_return_fix_resubmit_publish(practice_scene, mailoutbox):
 
     practice.refresh_from_db()
     editor.post(
-        f"/en/practices/{practice.pk}/edit/",
+        en("practice_update", practice.pk),
         form_data(practice_scene, description="Resultat: 40 deltagare.", version=practice.version),
     )
-    editor.post(f"/en/practices/{practice.pk}/submit/")
+    editor.post(en("practice_submit", practice.pk))
     ministry.post(url, {"action": "publish"})
     practice.refresh_from_db()
     assert practice.status == "published" and practice.published_at
@@ -126,7 +134,7 @@ def test_submit_return_fix_resubmit_publish(practice_scene, mailoutbox):
 def test_withdrawn_practices_are_kept_but_hidden(practice_scene):
     published = practice_scene.published
     ministry = practice_scene.client("ministry")
-    ministry.post(f"/en/practices/{published.pk}/moderate/", {"action": "withdraw"})
+    ministry.post(en("practice_moderate", published.pk), {"action": "withdraw"})
     published.refresh_from_db()
     assert published.status == "withdrawn"
     assert practice_scene.client(None).get(published.get_absolute_url()).status_code == 404
@@ -142,16 +150,12 @@ def test_moderator_is_told_about_a_possible_duplicate(practice_scene):
     duplicate = GoodPractice.objects.get(title="Espoon published käytäntö!")
     html = (
         practice_scene.client("ministry")
-        .get(f"/en/practices/{duplicate.pk}/moderate/")
+        .get(en("practice_moderate", duplicate.pk))
         .content.decode()
     )
     assert "Possible duplicate" in html and "Espoon published käytäntö" in html
     other = GoodPracticeFactory(organisations=[practice_scene.vaasa], status="submitted")
-    html = (
-        practice_scene.client("ministry")
-        .get(f"/en/practices/{other.pk}/moderate/")
-        .content.decode()
-    )
+    html = practice_scene.client("ministry").get(en("practice_moderate", other.pk)).content.decode()
     assert "Possible duplicate" not in html
 
 
@@ -163,23 +167,23 @@ def test_html_shows_as_text_everywhere(practice_scene):
     )
     anonymous = practice_scene.client(None)
     for url in (
-        "/en/practices/",
+        en("practice_list"),
         practice.get_absolute_url(),
         practice_scene.espoo.get_absolute_url(),
-        "/en/practices/international/",
+        en("practice_international"),
     ):
         html = anonymous.get(url).content.decode()
         assert "<script>alert('t')" not in html and "<img src=x" not in html
-    feed = anonymous.get("/en/practices/feed/").content.decode()
+    feed = anonymous.get(en("practice_feed")).content.decode()
     assert "<script>" not in feed and "&lt;script&gt;" in feed
     # The summary is HTML to feed readers: escaped twice, it shows as text there too.
     assert "&amp;lt;img src=x" in feed
-    data = json.loads(anonymous.get("/en/practices/open-data.json").content)
+    data = json.loads(anonymous.get(en("practice_open_data", "json")).content)
     assert "<script>alert('t')</script>" in [p["title"] for p in data["practices"]]
 
 
 def library(client, **params):
-    response = client.get("/en/practices/", params)
+    response = client.get(en("practice_list"), params)
     assert response.status_code == 200
     return {practice.pk for practice in response.context["page"].object_list}
 
@@ -207,7 +211,7 @@ def test_filters_combine(practice_scene):
 
 def test_filters_survive_pagination(practice_scene):
     GoodPracticeFactory.create_batch(25, organisations=[practice_scene.vaasa], language="sv")
-    html = practice_scene.client(None).get("/en/practices/", {"language": "sv"}).content.decode()
+    html = practice_scene.client(None).get(en("practice_list"), {"language": "sv"}).content.decode()
     assert "language=sv&amp;page=2" in html
 
 
@@ -216,7 +220,7 @@ def test_filters_survive_pagination(practice_scene):
     [{"q": "x" * 10_000}, {"measure": "9.9"}, {"year": "soon"}, {"theme": "<b>"}, {"page": "-3"}],
 )
 def test_nonsense_filters_never_break_the_library(practice_scene, params):
-    response = practice_scene.client(None).get("/en/practices/", params)
+    response = practice_scene.client(None).get(en("practice_list"), params)
     assert response.status_code == 200
     assert b"<b>" not in response.content.split(b"<main")[1]
 
@@ -224,7 +228,7 @@ def test_nonsense_filters_never_break_the_library(practice_scene, params):
 def test_english_section_lists_practices_with_english_text(practice_scene):
     english = GoodPracticeFactory(organisations=[practice_scene.vaasa], language="en")
     translated = GoodPracticeFactory(organisations=[practice_scene.vaasa], title_en="In English")
-    response = practice_scene.client(None).get("/fi/practices/international/")
+    response = practice_scene.client(None).get(reverse("reporting:practice_international"))
     shown = {practice.pk for practice in response.context["page"].object_list}
     assert shown == {english.pk, translated.pk}
     assert "In English" in response.content.decode()
@@ -259,13 +263,13 @@ def test_full_text_results_are_ranked(practice_scene):
         organisations=[practice_scene.vaasa], title="Kirjasto", description="dialogi mainittu"
     )
     strong = GoodPracticeFactory(organisations=[practice_scene.vaasa], title="Dialogi ja dialogit")
-    response = practice_scene.client(None).get("/en/practices/", {"q": "dialogi"})
+    response = practice_scene.client(None).get(en("practice_list"), {"q": "dialogi"})
     ranked = [practice.pk for practice in response.context["page"].object_list]
     assert ranked.index(strong.pk) < ranked.index(weak.pk)
 
 
 def test_atom_feed_of_newly_published(practice_scene):
-    response = practice_scene.client(None).get("/en/practices/feed/")
+    response = practice_scene.client(None).get(en("practice_feed"))
     assert response["Content-Type"].startswith("application/atom+xml")
     root = ET.fromstring(response.content)
     titles = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}title")]
@@ -275,14 +279,15 @@ def test_atom_feed_of_newly_published(practice_scene):
 
 def test_open_data_csv_and_json(practice_scene):
     client = practice_scene.client(None)
-    data = json.loads(client.get("/en/practices/open-data.json").content)
+    data = json.loads(client.get(en("practice_open_data", "json")).content)
     titles = [record["title"] for record in data["practices"]]
     assert titles == ["Espoon published käytäntö"]
     record = data["practices"][0]
     assert record["organisations"] == ["Espoo"] and record["organisation_kinds"] == ["municipality"]
-    response = client.get("/en/practices/open-data.csv")
+    response = client.get(en("practice_open_data", "csv"))
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row["title"] for row in rows] == titles
+    # The address itself: no pattern serves a format other than csv and json.
     assert client.get("/en/practices/open-data.xml").status_code == 404
 
 
@@ -331,9 +336,9 @@ def test_library_queries_are_the_same_with_1000_and_10000_practices(practice_sce
     client = practice_scene.client(None)
     add_practices(1000, organisations, measure)
     with CaptureQueriesContext(connection) as thousand:
-        client.get("/en/practices/", params)
+        client.get(en("practice_list"), params)
     add_practices(9000, organisations, measure)
     with CaptureQueriesContext(connection) as ten_thousand:
-        response = client.get("/en/practices/", params)
+        response = client.get(en("practice_list"), params)
     assert response.context["page"].paginator.count >= 20
     assert len(thousand.captured_queries) == len(ten_thousand.captured_queries) <= 12

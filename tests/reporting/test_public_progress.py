@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from avoin.links import reverse_in
 from commitments.models import Action, Measure, Recommendation
 from organisations.models import Organisation
 from reporting.models import ProgressStatus, ReportingPeriod, ReportStatus
@@ -88,7 +89,7 @@ def test_a_recommendation_page_says_n_of_n_by_kind(anonymous_client, latest):
     reporting_municipalities(latest, 3, region=region)
     county = Organisation.objects.of_kind("wellbeing_county").first()
     report(county, latest, entries={"R1.1-p2": ProgressStatus.NO_RESOURCES})
-    page = Recommendation.objects.get(code="R1.1-p2").get_absolute_url().replace("/fi/", "/en/")
+    page = reverse_in("en", "commitments:recommendation_detail", args=["R1.1-p2"])
     html = anonymous_client.get(page).content.decode()
     municipalities, counties = asked("municipality", latest), asked("wellbeing_county", latest)
     assert (
@@ -103,22 +104,28 @@ def test_a_recommendation_page_says_n_of_n_by_kind(anonymous_client, latest):
 
 
 def test_a_call_to_action_has_no_reported_progress(anonymous_client):
-    html = anonymous_client.get("/en/programme/recommendations/R1.1-cta/").content.decode()
+    html = anonymous_client.get(
+        reverse_in("en", "commitments:recommendation_detail", args=["R1.1-cta"])
+    ).content.decode()
     assert 'id="progress-heading"' not in html
 
 
 def test_a_measure_page_shows_its_activities_and_whom_they_come_from(anonymous_client, latest):
     reporting_municipalities(latest, 2)
-    html = anonymous_client.get("/en/programme/measures/1.1/").content.decode()
+    html = anonymous_client.get(
+        reverse_in("en", "commitments:measure_detail", args=["1.1"])
+    ).content.decode()
     assert "Activities from 2 organisations" in html
     assert "Dialogues: 2; Participants: 20" in html
-    easy = anonymous_client.get("/en/programme/measures/1.2/").content.decode()
+    easy = anonymous_client.get(
+        reverse_in("en", "commitments:measure_detail", args=["1.2"])
+    ).content.decode()
     assert "Items prioritised: 2; Of them published: 2" in easy
 
 
 def test_an_action_page_shows_the_teams_summary(anonymous_client, practice_scene, latest):
     action = Action.objects.get(code="1.1.a1")
-    url = action.get_absolute_url().replace("/fi/", "/en/")
+    url = reverse_in("en", "commitments:action_detail", args=[action.code])
     assert "No progress recorded yet" in anonymous_client.get(url).content.decode()
     action_services.action_progress_update(
         action=action,
@@ -136,7 +143,9 @@ def test_an_action_page_shows_the_teams_summary(anonymous_client, practice_scene
     assert "On track" in html and "Limited" in html and "The first training was held." in html
     assert html.count('class="overdue"') == 1 and "1 milestone is past its due date" in html
     assert "Muistio 12/2024." not in html  # evidence is for the working group
-    finnish = anonymous_client.get(url.replace("/en/", "/fi/")).content.decode()
+    finnish = anonymous_client.get(
+        reverse_in("fi", "commitments:action_detail", args=[action.code])
+    ).content.decode()
     assert "Ensimmäinen koulutus pidettiin." in finnish and "Etenee suunnitellusti" in finnish
 
 
