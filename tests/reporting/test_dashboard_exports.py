@@ -136,6 +136,7 @@ def test_the_downloads_speak_the_pages_language(ministry_client, latest):
 
 
 def test_an_unknown_table_is_404_and_a_bad_filter_leads_back_to_the_page(ministry_client):
+    # Addresses no URL name gives: an unknown table and an unknown format.
     assert ministry_client.get("/en/monitoring/tables/secrets.csv").status_code == 404
     assert ministry_client.get("/en/monitoring/tables/coverage.pdf").status_code == 404
     response = ministry_client.get(
