@@ -86,6 +86,8 @@ class GoodPracticeQuerySet(OrganisationScopedQuerySet):
         kind="",
         region=None,
         county=None,
+        organisation=None,
+        recommendation=None,
     ):
         """The library's filters; each one given narrows the list, and they combine."""
         practices = self
@@ -114,6 +116,16 @@ class GoodPracticeQuerySet(OrganisationScopedQuerySet):
         if kind or region or county:
             organisations = Organisation.objects.facets(kind=kind, region=region, county=county)
             practices = practices.of_organisations(organisations)
+        if organisation:
+            practices = practices.of_organisations([organisation])
+        if recommendation:
+            practices = practices.filter(
+                Exists(
+                    GoodPractice.recommendations.through.objects.filter(
+                        goodpractice_id=OuterRef("pk"), recommendation=recommendation
+                    )
+                )
+            )
         return practices
 
     def search(self, text):

@@ -337,3 +337,68 @@ def test_library_queries_are_the_same_with_1000_and_10000_practices(practice_sce
         response = client.get("/en/practices/", params)
     assert response.context["page"].paginator.count >= 20
     assert len(thousand.captured_queries) == len(ten_thousand.captured_queries) <= 12
+
+
+def _pages_with_practices(scene):
+    """The organisation, measure and recommendation pages, each with their practices."""
+    measure = Measure.objects.get(number="1.1")
+    recommendation = measure.recommendations.first()
+    organisations = Orgs([scene.espoo])
+    organisations.creator = scene.editor
+    return measure, recommendation, organisations
+
+
+def _link_recommendation(recommendation):
+    through = GoodPractice.recommendations.through
+    linked = through.objects.values("goodpractice_id")
+    through.objects.bulk_create(
+        through(goodpractice_id=pk, recommendation=recommendation)
+        for pk in GoodPractice.objects.filter(title__startswith="Käytäntö")
+        .exclude(pk__in=linked)
+        .values_list("pk", flat=True)
+    )
+
+
+def test_pages_show_the_latest_practices_and_link_to_the_rest(practice_scene):
+    measure, recommendation, organisations = _pages_with_practices(practice_scene)
+    add_practices(12, organisations, measure)
+    _link_recommendation(recommendation)
+    client = practice_scene.client(None)
+    # Espoo also has the scene's own published practice.
+    for page, library_filter, total in [
+        (practice_scene.espoo, {"organisation": practice_scene.espoo.pk}, 13),
+        (measure, {"measure": measure.number}, 12),
+        (recommendation, {"recommendation": recommendation.code}, 12),
+    ]:
+        html = client.get(page.get_absolute_url()).content.decode()
+        assert html.count('class="practice-card"') == 5
+        assert f"All {total} practices in the library" in html
+        library_page = client.get("/en/practices/", library_filter)
+        assert library_page.context["page"].paginator.count == total
+
+
+def test_library_filtered_by_a_nonsense_organisation_says_so(practice_scene):
+    response = practice_scene.client(None).get("/en/practices/", {"organisation": "x"})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 0
+    assert response.context["form"].errors
+
+
+def test_pages_with_practices_run_the_same_queries_at_1000_and_10000(practice_scene):
+    measure, recommendation, organisations = _pages_with_practices(practice_scene)
+    client = practice_scene.client(None)
+    pages = [practice_scene.espoo, measure, recommendation]
+    add_practices(1000, organisations, measure)
+    _link_recommendation(recommendation)
+    thousand = {}
+    for page in pages:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page.get_absolute_url()).status_code == 200
+        thousand[page] = len(queries.captured_queries)
+    add_practices(9000, organisations, measure)
+    _link_recommendation(recommendation)
+    for page in pages:
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(page.get_absolute_url()).content.decode()
+        assert len(queries.captured_queries) == thousand[page]
+        assert html.count('class="practice-card"') == 5
