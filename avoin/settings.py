@@ -31,6 +31,9 @@ CACHES = {
         "CACHE_URL", default="locmemcache://" if DEBUG else "dbcache://avoin_cache"
     )
 }
+# Seconds an anonymous reader's page stays in the cache (0: no page cache); any change to
+# public content makes the next request render afresh (docs/adr/0041).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How many reverse proxies in front of Avoin add X-Forwarded-For (0: none, use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -98,6 +101,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "avoin.middleware.SessionLifetimeMiddleware",
     "avoin.middleware.PrivatePagesMiddleware",
+    "avoin.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",

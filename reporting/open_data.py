@@ -2,9 +2,7 @@
 
 import json
 
-from django.http import HttpResponse
-
-from avoin.exports import table_response
+from avoin.exports import streaming_text_response, table_response
 
 FIELDS = [
     "id",
@@ -65,16 +63,28 @@ def practice_record(practice, *, url):
     }
 
 
+def json_document_lines(head, name, records):
+    """A JSON object written as it is produced: the `head` fields, then `name` as a list of
+    `records` (an iterator), one record a line."""
+    yield json.dumps(head, ensure_ascii=False)[:-1] + (", " if head else "")
+    yield json.dumps(name) + ": [\n"
+    for number, record in enumerate(records):
+        yield ("" if number == 0 else ",\n") + json.dumps(record, ensure_ascii=False)
+    yield "\n]}\n"
+
+
 def open_data_response(records, file_format):
-    """The records as JSON (`{"practices": [...]}`) or as CSV, one column per field."""
+    """The records (an iterator) as JSON (`{"practices": [...]}`) or as CSV, one column per
+    field; both streamed."""
     if file_format == "json":
-        response = HttpResponse(
-            json.dumps({"practices": records}, ensure_ascii=False, indent=1),
+        return streaming_text_response(
+            json_document_lines({}, "practices", records),
             content_type="application/json; charset=utf-8",
+            filename="good-practices",
+            file_format="json",
+            disposition="inline",
         )
-        response["Content-Disposition"] = 'inline; filename="good-practices.json"'
-        return response
-    rows = [[record[field] for field in FIELDS] for record in records]
+    rows = ([record[field] for field in FIELDS] for record in records)
     return table_response(
         FIELDS, rows, file_format="csv", filename="good-practices", disposition="inline"
     )

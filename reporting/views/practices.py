@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from avoin.concurrency import StaleEdit, entries_over
+from avoin.page_cache import public_content_condition
 from avoin.pagination import paginate
 from avoin.permissions import is_ministry_team, ministry_team_required
 from avoin.workflow import REFUSED, carry_out
@@ -210,17 +211,19 @@ def practice_moderate(request, pk):
 
 
 @login_not_required
+@public_content_condition
 def practice_open_data(request, file_format):
     """Published practices as open data (CSV or JSON); the schema is in docs/."""
     practices = (
         GoodPractice.objects.published()
         .prefetch_related("organisations", "measures", "recommendations", "themes", "work_areas")
         .order_by("pk")
+        .iterator(chunk_size=500)
     )
-    records = [
+    records = (
         open_data.practice_record(
             practice, url=request.build_absolute_uri(practice.get_absolute_url())
         )
         for practice in practices
-    ]
+    )
     return open_data.open_data_response(records, file_format)

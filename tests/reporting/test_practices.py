@@ -174,7 +174,7 @@ def test_html_shows_as_text_everywhere(practice_scene):
     assert "<script>" not in feed and "&lt;script&gt;" in feed
     # The summary is HTML to feed readers: escaped twice, it shows as text there too.
     assert "&amp;lt;img src=x" in feed
-    data = json.loads(anonymous.get("/en/practices/open-data.json").content)
+    data = json.loads(anonymous.get("/en/practices/open-data.json").getvalue())
     assert "<script>alert('t')</script>" in [p["title"] for p in data["practices"]]
 
 
@@ -275,13 +275,13 @@ def test_atom_feed_of_newly_published(practice_scene):
 
 def test_open_data_csv_and_json(practice_scene):
     client = practice_scene.client(None)
-    data = json.loads(client.get("/en/practices/open-data.json").content)
+    data = json.loads(client.get("/en/practices/open-data.json").getvalue())
     titles = [record["title"] for record in data["practices"]]
     assert titles == ["Espoon published käytäntö"]
     record = data["practices"][0]
     assert record["organisations"] == ["Espoo"] and record["organisation_kinds"] == ["municipality"]
     response = client.get("/en/practices/open-data.csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert [row["title"] for row in rows] == titles
     assert client.get("/en/practices/open-data.xml").status_code == 404
 
@@ -402,3 +402,20 @@ def test_pages_with_practices_run_the_same_queries_at_1000_and_10000(practice_sc
             html = client.get(page.get_absolute_url()).content.decode()
         assert len(queries.captured_queries) == thousand[page]
         assert html.count('class="practice-card"') == 5
+
+
+def test_open_data_is_streamed_in_chunks_and_stays_whole(practice_scene):
+    organisations = Orgs([practice_scene.espoo, practice_scene.vaasa])
+    organisations.creator = practice_scene.editor
+    add_practices(1200, organisations, Measure.objects.get(number="1.1"))
+    client = practice_scene.client(None)
+    response = client.get("/en/practices/open-data.json")
+    assert response.streaming
+    records = json.loads(response.getvalue())["practices"]
+    assert len(records) == 1201
+    assert [record["id"] for record in records] == sorted(record["id"] for record in records)
+    assert records[-1]["measures"] == ["1.1"] and records[-1]["organisations"]
+    csv_response = client.get("/en/practices/open-data.csv")
+    assert csv_response.streaming
+    rows = list(csv.DictReader(io.StringIO(csv_response.getvalue().decode("utf-8-sig"))))
+    assert [int(row["id"]) for row in rows] == [record["id"] for record in records]

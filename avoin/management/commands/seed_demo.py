@@ -5,6 +5,7 @@ from django.db.models import Max
 
 from avoin.demo import people, practices, progress, round
 from avoin.models import OutgoingMessage
+from avoin.page_cache import content_changed
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
 from organisations.models import NominationRound
 from reporting.models import GoodPractice, PeriodReport
@@ -38,6 +39,7 @@ class Command(BaseCommand):
                 progress.progress_replay(team, members)
                 # Reports of the past were acknowledged back then: nothing of it is mailed now.
                 progress.delivered_then(OutgoingMessage.objects.filter(pk__gt=replayed_after))
+        content_changed()  # bulk loads send no signals: pages and open data are new
         self.stdout.write(
             self.style.SUCCESS(
                 "\nDemo data ready. Sign in at "
