@@ -146,7 +146,8 @@ def _practices(rng, scale, organisations, creator):
     total = PRACTICES_PER_SCALE * scale
     practices, links = [], []
     for number in range(total + _submitted_count(scale)):
-        owners = rng.choices(organisations, weights=weights, k=1 if rng.random() < 0.8 else 2)
+        chosen = rng.choices(organisations, weights=weights, k=1 if rng.random() < 0.8 else 2)
+        owners = list(dict.fromkeys(chosen))  # a joint practice names an organisation once
         language = _language(rng, owners[0])
         title, summary = rng.choice(TOPICS[language])
         published = number < total
