@@ -105,9 +105,23 @@ def _download(response, filename, file_format, disposition="attachment"):
     return response
 
 
+def in_blocks(lines, size=64 * 1024):
+    """The lines joined into blocks of about `size` characters: a few large writes to the
+    client instead of one per line."""
+    block, length = [], 0
+    for line in lines:
+        block.append(line)
+        length += len(line)
+        if length >= size:
+            yield "".join(block)
+            block, length = [], 0
+    if block:
+        yield "".join(block)
+
+
 def streaming_text_response(lines, *, content_type, filename, file_format, disposition):
-    """Text written as it is produced (`lines`: an iterator of str)."""
-    response = StreamingHttpResponse(lines, content_type=content_type)
+    """Text written as it is produced (`lines`: an iterator of str), in blocks."""
+    response = StreamingHttpResponse(in_blocks(lines), content_type=content_type)
     return _download(response, filename, file_format, disposition)
 
 

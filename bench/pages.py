@@ -4,7 +4,8 @@
 benchmark's database. `who` is None for an anonymous reader, or the demo account the page is
 read as: "team" (the ministry team), "espoo" (an editor of Espoo), "group" (the working group).
 `kind` sets the page's target (docs/performance.md): "public", "signed_in", "dashboard" (the
-dashboards and the meeting pack: 250 ms) or "download".
+dashboards and the meeting pack: 250 ms) or "download" (a whole file: timed request by
+request, one at a time, rather than with wrk).
 
 To add a page (the monitoring dashboard, the working-group pack, evaluations...), add a line.
 """
@@ -18,6 +19,8 @@ class Page:
     url: str
     who: str | None = None
     kind: str = "public"
+    # Ask again with the ETag of the first answer (If-None-Match): the 304 path.
+    conditional: bool = False
 
 
 PAGES = [
@@ -41,6 +44,7 @@ PAGES = [
     Page("practices open data CSV", "/fi/practices/open-data.csv", kind="download"),
     Page("progress open data JSON", "/fi/progress/open-data.json", kind="download"),
     Page("progress statuses CSV", "/fi/progress/open-data-statuses.csv", kind="download"),
+    Page("practices JSON, unchanged (304)", "/fi/practices/open-data.json", conditional=True),
     # Signed in.
     Page("checklist (Espoo)", "/fi/programme/asked-of-us/", who="espoo", kind="signed_in"),
     Page("own practices (Espoo)", "/fi/practices/mine/", who="espoo", kind="signed_in"),

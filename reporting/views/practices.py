@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -75,7 +76,7 @@ def practice_detail(request, pk):
 
 
 def practice_mine(request):
-    """The practices of the user's organisations, in every status."""
+    """The practices of the user's organisations, in every status, a page at a time."""
     mine = Organisation.objects.filter(memberships__user=request.user)
     practices = (
         GoodPractice.objects.visible_to(request.user)
@@ -83,11 +84,14 @@ def practice_mine(request):
         .prefetch_related("organisations")
         .order_by("-updated_at")
     )
+    page, query = paginate(request, practices, PAGE_SIZE)
     return render(
         request,
         "reporting/practice_mine.html",
         {
-            "practices": practices,
+            "page": page,
+            "query": query,
+            "practices": page.object_list,
             "can_create": Organisation.objects.editable_by(request.user).exists(),
         },
     )
@@ -214,16 +218,11 @@ def practice_moderate(request, pk):
 @public_content_condition
 def practice_open_data(request, file_format):
     """Published practices as open data (CSV or JSON); the schema is in docs/."""
-    practices = (
-        GoodPractice.objects.published()
-        .prefetch_related("organisations", "measures", "recommendations", "themes", "work_areas")
-        .order_by("pk")
-        .iterator(chunk_size=500)
+    # Every practice's address is the same but for its number: reversed once.
+    head, tail = request.build_absolute_uri(reverse("reporting:practice_detail", args=[0])).rsplit(
+        "/0/", 1
     )
-    records = (
-        open_data.practice_record(
-            practice, url=request.build_absolute_uri(practice.get_absolute_url())
-        )
-        for practice in practices
+    records = open_data.practice_records(
+        GoodPractice.objects.published(), url_of=lambda pk: f"{head}/{pk}/{tail}"
     )
     return open_data.open_data_response(records, file_format)

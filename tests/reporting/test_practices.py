@@ -419,3 +419,16 @@ def test_open_data_is_streamed_in_chunks_and_stays_whole(practice_scene):
     assert csv_response.streaming
     rows = list(csv.DictReader(io.StringIO(csv_response.getvalue().decode("utf-8-sig"))))
     assert [int(row["id"]) for row in rows] == [record["id"] for record in records]
+
+
+def test_own_practices_come_a_page_at_a_time(practice_scene):
+    organisations = Orgs([practice_scene.espoo])
+    organisations.creator = practice_scene.editor
+    add_practices(30, organisations, Measure.objects.get(number="1.1"))
+    client = practice_scene.client("editor")
+    first = client.get("/en/practices/mine/")
+    second = client.get("/en/practices/mine/", {"page": "2"})
+    total = GoodPractice.objects.of_organisations([practice_scene.espoo]).count()
+    assert len(first.context["practices"]) == 20
+    assert len(second.context["practices"]) == total - 20
+    assert 'rel="next"' in first.content.decode()
