@@ -11,12 +11,12 @@ LATEST_PRACTICES = 5
 
 
 def _latest_practices(practices, **library_filter):
-    """The latest few published practices, how many there are, and the library filtered to
-    all of them: the same three queries however many there are."""
-    practices = practices.published()
+    """The latest few published practices, whether there are more, and the library filtered
+    to all of them: the same queries however many there are (one more row read, no count)."""
+    latest = list(practices.published().with_list_relations()[: LATEST_PRACTICES + 1])
     return {
-        "practices": list(practices.with_list_relations()[:LATEST_PRACTICES]),
-        "total": practices.count(),
+        "practices": latest[:LATEST_PRACTICES],
+        "more": len(latest) > LATEST_PRACTICES,
         "library_url": f"{reverse('reporting:practice_list')}?{urlencode(library_filter)}",
     }
 
@@ -26,7 +26,7 @@ def organisation_practices(organisation):
     latest = _latest_practices(
         GoodPractice.objects.of_organisations([organisation]), organisation=organisation.pk
     )
-    if not latest["total"]:
+    if not latest["practices"]:
         return None
     return "reporting/_organisation_practices.html", latest
 
@@ -45,7 +45,7 @@ def recommendation_practices(recommendation):
         GoodPractice.objects.filter(recommendations=recommendation),
         recommendation=recommendation.code,
     )
-    if not latest["total"]:
+    if not latest["practices"]:
         return None
     return "reporting/_recommendation_practices.html", latest
 

@@ -161,14 +161,19 @@ def practice_submit(request, pk):
 
 @ministry_team_required
 def moderation_queue(request):
-    """Submitted practices waiting for the ministry team, oldest first."""
+    """Submitted practices waiting for the ministry team, oldest first, a page at a time."""
     practices = (
         GoodPractice.objects.visible_to(request.user)
         .submitted()
         .prefetch_related("organisations")
-        .order_by("submitted_at")
+        .order_by("submitted_at", "pk")
     )
-    return render(request, "reporting/moderation_queue.html", {"practices": practices})
+    page, query = paginate(request, practices, PAGE_SIZE)
+    return render(
+        request,
+        "reporting/moderation_queue.html",
+        {"page": page, "query": query, "practices": page.object_list},
+    )
 
 
 MODERATION_ACTIONS = {
