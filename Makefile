@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Local settings for `make run`: links in emails point at the port the portal is served on.
 LOCAL := DEBUG=on SITE_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: run test lint format migrations-check seed messages lock bench clean
+.PHONY: run test lint format migrations-check seed messages lock bench bench-round-send clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -52,8 +52,15 @@ seed: $(STAMP)
 	DEBUG=on $(BIN)/python manage.py load_reference_data
 	DEBUG=on $(BIN)/python manage.py seed_demo
 
-## bench: how long sending a round to 500 organisations takes (SQLite; DATABASE_URL for PostgreSQL)
+## bench: every page at 1x and 10x the national volume on PostgreSQL under gunicorn, against a
+## bare Django view (docs/performance.md); results in bench/results-DATE.txt
 bench: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || { echo "Installing wrk (Debian package)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi; }
+	$(BIN)/python bench/run_pages.py
+
+## bench-round-send: how long sending a round to 500 organisations takes (SQLite; DATABASE_URL for PostgreSQL)
+bench-round-send: $(STAMP)
 	DEBUG=off SECRET_KEY=bench-only $(BIN)/python bench/round_send.py
 
 ## messages: refresh the translation catalogues and compile them (needs gettext)

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,17 @@ class AvoinConfig(AppConfig):
         from avoin.collation import register_on_sqlite
 
         connection_created.connect(register_on_sqlite, dispatch_uid="avoin_nordic_collation")
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(_public_content_changed, dispatch_uid=f"avoin_content_{id(signal)}")
+
+
+# The apps whose records public pages and open data show: a change to any of their records
+# gives the anonymous-page cache a new content version (docs/adr/0041).
+PUBLIC_CONTENT_APPS = {"organisations", "commitments", "reporting"}
+
+
+def _public_content_changed(sender, **kwargs):
+    from avoin.page_cache import content_changed
+
+    if sender._meta.app_label in PUBLIC_CONTENT_APPS:
+        content_changed()

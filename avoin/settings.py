@@ -21,6 +21,8 @@ SECRET_KEY = env.str("SECRET_KEY", default="" if not DEBUG else "insecure-local-
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# Seconds a worker keeps its database connection between requests (0: a new one per request).
+CONN_MAX_AGE = env.int("CONN_MAX_AGE", default=0 if DEBUG else 600)
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 # Rate limits and lockouts must be shared by every worker: without DEBUG the database cache is
 # the default (`manage.py createcachetable`); Redis where CACHE_URL names it.
@@ -29,6 +31,9 @@ CACHES = {
         "CACHE_URL", default="locmemcache://" if DEBUG else "dbcache://avoin_cache"
     )
 }
+# Seconds an anonymous reader's page stays in the cache (0: no page cache); any change to
+# public content makes the next request render afresh (docs/adr/0041).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How many reverse proxies in front of Avoin add X-Forwarded-For (0: none, use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -37,6 +42,10 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=on for local development).")
+
+# Persistent connections (docs/adr/0038): each worker reuses its connection, checked before
+# the first query of a request, so a restarted database costs one reconnect, not an error.
+DATABASES["default"].update(CONN_MAX_AGE=CONN_MAX_AGE, CONN_HEALTH_CHECKS=True)
 
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = "Avoin <avoinhallinto@gov.fi>"
@@ -92,6 +101,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "avoin.middleware.SessionLifetimeMiddleware",
     "avoin.middleware.PrivatePagesMiddleware",
+    "avoin.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -101,6 +111,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "avoin.urls"
 WSGI_APPLICATION = "avoin.wsgi.application"
 
+# No "loaders" option: Django then caches compiled templates in every worker (the cached
+# loader), in production and, reloading on change, with DEBUG (tests/test_settings.py).
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -15,6 +15,7 @@ class ReportingConfig(AppConfig):
             measure_practices,
             organisation_activities,
             organisation_practices,
+            recommendation_practices,
             recommendation_progress,
         )
 
@@ -23,4 +24,5 @@ class ReportingConfig(AppConfig):
         contribute("measure_detail", measure_activities)
         contribute("measure_detail", measure_practices)
         contribute("recommendation_detail", recommendation_progress)
+        contribute("recommendation_detail", recommendation_practices)
         contribute("action_detail", action_progress)

@@ -2,15 +2,13 @@
 each organisation's accepted statuses. Only accepted reports are in it at all. The schema is in
 docs/open-data.md and docs/progress-open-data.schema.json."""
 
-import json
-
-from django.http import HttpResponse
 from django.utils import timezone
 
-from avoin.exports import table_response
+from avoin.exports import streaming_text_response, table_response
 
 from . import figures
 from .models import ProgressStatus, ReportingPeriod
+from .open_data import json_document_lines
 
 LICENCE = "CC BY 4.0"
 FIGURE_FIELDS = [
@@ -95,8 +93,8 @@ STATUS_COLUMNS = {  # field: where it comes from
 
 
 def status_records(periods):
-    """One record per accepted entry counted in the figures, organisation by organisation.
-    Read as plain values: the whole programme is tens of thousands of rows."""
+    """One record per accepted entry counted in the figures, organisation by organisation, as
+    they are read: the whole programme is hundreds of thousands of plain rows."""
     rows = (
         figures.counted_entries(periods)
         .order_by(
@@ -107,20 +105,17 @@ def status_records(periods):
             "recommendation__position",
         )
         .values(*STATUS_COLUMNS.values())
+        .iterator(chunk_size=2000)
     )
-    records = []
     for row in rows:
         record = {name: row[column] for name, column in STATUS_COLUMNS.items()}
         year, quarter = record.pop("period_year"), record.pop("period_quarter")
         accepted_at = record["accepted_at"]
-        records.append(
-            {
-                "period": f"{year}-Q{quarter}",
-                **record,
-                "accepted_at": accepted_at.isoformat() if accepted_at else None,
-            }
-        )
-    return records
+        yield {
+            "period": f"{year}-Q{quarter}",
+            **record,
+            "accepted_at": accepted_at.isoformat() if accepted_at else None,
+        }
 
 
 def _cell(value):
@@ -134,20 +129,18 @@ def progress_open_data_response(file_format, *, table="figures"):
     """The JSON document (figures and statuses), or one of them as CSV."""
     periods = opened_periods()
     if file_format == "json":
-        document = {
-            "licence": LICENCE,
-            "figures": figure_records(periods),
-            "statuses": status_records(periods),
-        }
-        response = HttpResponse(
-            json.dumps(document, ensure_ascii=False, indent=1),
+        # The figures are a few thousand records at most; the statuses are streamed.
+        head = {"licence": LICENCE, "figures": figure_records(periods)}
+        return streaming_text_response(
+            json_document_lines(head, "statuses", status_records(periods)),
             content_type="application/json; charset=utf-8",
+            filename="progress",
+            file_format="json",
+            disposition="inline",
         )
-        response["Content-Disposition"] = 'inline; filename="progress.json"'
-        return response
     if table == "statuses":
         fields, records, filename = STATUS_FIELDS, status_records(periods), "progress-statuses"
     else:
         fields, records, filename = FIGURE_FIELDS, figure_records(periods), "progress-figures"
-    rows = [[_cell(record[name]) for name in fields] for record in records]
+    rows = ([_cell(record[name]) for name in fields] for record in records)
     return table_response(fields, rows, file_format="csv", filename=filename, disposition="inline")

@@ -22,6 +22,16 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_only_where_tested(request, settings):
+    """Pages are rendered afresh in every test except those about the anonymous-page cache
+    (marked `page_cache`), which start from an empty cache."""
+    if "page_cache" in request.keywords:
+        cache.clear()
+    else:
+        settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _finnish_by_default():
     """Tests start in the default language, whatever the previous test activated."""
     with translation.override("fi"):

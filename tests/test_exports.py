@@ -15,7 +15,7 @@ PREAMBLE = [("Organisaatiotyyppi", "Kunta"), ("Maakunta", "Uusimaa")]
 
 
 def read_csv(response):
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text[1:])))
 
@@ -39,7 +39,7 @@ def test_xlsx_reads_back_with_the_same_lines():
     response = table_response(
         HEADER, ROWS, file_format="xlsx", filename="f", sheet="Kattavuus", preamble=PREAMBLE
     )
-    sheet = load_workbook(io.BytesIO(response.content))["Kattavuus"]
+    sheet = load_workbook(io.BytesIO(response.getvalue()))["Kattavuus"]
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert values[0] == ["Organisaatiotyyppi", "Kunta"]
     assert values[3] == HEADER and values[4] == ["Espoo", 3]
@@ -52,7 +52,7 @@ def test_a_workbook_has_one_sheet_per_table_with_names_excel_accepts():
         Table(["Toimi"], [["1.1.a1"]], title="Myöhässä / erääntyneet: [välitavoitteet]"),
         Table(["x"], [], title="Uudet raportit"),
     ]
-    workbook = load_workbook(io.BytesIO(workbook_response(tables, filename="paketti").content))
+    workbook = load_workbook(io.BytesIO(workbook_response(tables, filename="paketti").getvalue()))
     assert workbook.sheetnames == [
         "Uudet raportit",
         "Myöhässä   erääntyneet   välita",
@@ -65,3 +65,14 @@ def test_a_workbook_has_one_sheet_per_table_with_names_excel_accepts():
 def test_sheet_titles_are_never_empty_or_too_long(title):
     name = sheet_title(title)
     assert 0 < len(name) <= 31
+
+
+def test_downloads_are_streamed():
+    """A worker never holds a whole file: CSV goes out line by line, XLSX from a file."""
+    rows = (["Kunta", n] for n in range(5000))
+    response = table_response(HEADER, rows, file_format="csv", filename="f")
+    assert response.streaming
+    assert len(read_csv(response)) == 5001
+    xlsx = table_response(HEADER, [["Espoo", 1]], file_format="xlsx", filename="f")
+    assert xlsx.streaming
+    assert load_workbook(io.BytesIO(xlsx.getvalue())).active["A2"].value == "Espoo"

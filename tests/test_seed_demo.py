@@ -165,3 +165,34 @@ def test_seed_demo_holds_a_meeting_with_a_frozen_pack_and_schedules_the_next(set
     assert not upcoming.is_frozen and upcoming.agenda
     carried = ActionItem.objects.carried_to(upcoming)
     assert carried.count() == 2 and not carried.filter(status="done").exists()
+
+
+def test_seed_demo_at_a_small_scale_is_repeatable_and_idempotent(settings, mailoutbox, monkeypatch):
+    """--scale 2 with the practices per scale turned down: the shape, not the volume."""
+    from avoin.demo import scale
+
+    settings.DEBUG = True
+    monkeypatch.setattr(scale, "PRACTICES_PER_SCALE", 60)
+    call_command("seed_demo", "--scale", "2", stdout=io.StringIO())
+    practices = GoodPractice.objects.filter(created_by__username=scale.SCALE_USER)
+    first = list(practices.order_by("pk").values_list("title", "language", "status"))
+    output = io.StringIO()
+    call_command("seed_demo", "--scale", "2", stdout=output)
+    assert "nothing added" in output.getvalue()
+    assert list(practices.order_by("pk").values_list("title", "language", "status")) == first
+    with pytest.raises(CommandError):
+        call_command("seed_demo", "--scale", "3", stdout=io.StringIO())
+    published = practices.filter(status="published")
+    assert published.count() == 120
+    assert set(published.values_list("language", flat=True)) == {"fi", "sv", "en"}
+    assert published.filter(organisations__isnull=True).count() == 0
+    assert published.exclude(title_en="").exists()
+    # Every closed period has reports, not every organisation every period.
+    periods = ReportingPeriod.objects.filter(reports__isnull=False).distinct()
+    counts = [PeriodReport.objects.filter(period=p).count() for p in periods]
+    assert len(counts) >= 8 and max(counts) < Organisation.objects.active().count()
+    assert Activity.objects.count() > 1000
+    assert NominationRound.objects.count() == 3  # 2024's and two earlier ones
+    assert NominationRequest.objects.filter(round__title_en__startswith="DEMO").count() == (
+        2 * Organisation.objects.active().count()
+    )

@@ -77,6 +77,18 @@ def test_production_settings_are_secure():
     assert result.stdout.split() == ["True", "True", "True", "True", "Europe/Helsinki", "fi"]
 
 
+def test_production_keeps_connections_and_compiled_templates():
+    """Each worker reuses its database connection (checked before use) and caches templates."""
+    code = (
+        "from django.conf import settings as s; from django.template import engines; "
+        "db = s.DATABASES['default']; "
+        "loaders = engines['django'].engine.template_loaders; "
+        "print(db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'], type(loaders[0]).__module__)"
+    )
+    result = manage("shell", "--no-imports", "-c", code, env=PRODUCTION)
+    assert result.stdout.split() == ["600", "True", "django.template.loaders.cached"], result.stderr
+
+
 def cache_backend(**env):
     code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     result = manage("shell", "--no-imports", "-c", code, env={**PRODUCTION, **env})

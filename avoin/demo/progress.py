@@ -50,7 +50,9 @@ def progress_replay(team, members):
     )
     reporters = _reporters(rng, members)
     for organisation, share in reporters:
-        _reports(rng, organisation, share, periods, members.get(organisation.pk, team), team)
+        organisation_reports(
+            rng, organisation, share, periods, members.get(organisation.pk, team), team
+        )
     _returned_and_corrected(team, members, periods)
     # A few of the latest period's reports still wait for the team.
     waiting = PeriodReport.objects.filter(period=periods[-1]).exclude(organisation__in=members)
@@ -97,7 +99,7 @@ def _next_status(rng, status):
     return status
 
 
-def _reports(rng, organisation, share, periods, editor, team):
+def organisation_reports(rng, organisation, share, periods, editor, team):
     """The organisation's accepted reports, written at once (the services write one a time)."""
     recommendations = list(applicable_recommendations(organisation))
     statuses = {r.pk: ProgressStatus.NOT_STARTED for r in recommendations}

@@ -217,6 +217,21 @@ class PracticeFilterForm(AccessibleErrorsMixin, OrganisationFacetsForm):
     year = forms.IntegerField(
         label=_("Year it began"), required=False, min_value=1950, max_value=2100
     )
+    # Reached from an organisation's or a recommendation's page ("all its practices"): kept
+    # through the form as hidden fields and named above the results.
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        required=False,
+        queryset=Organisation.objects.all(),
+        widget=forms.HiddenInput,
+    )
+    recommendation = forms.ModelChoiceField(
+        label=_("Recommendation"),
+        required=False,
+        queryset=Recommendation.objects.select_related("measure"),
+        to_field_name="code",
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

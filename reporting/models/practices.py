@@ -1,8 +1,8 @@
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -12,8 +12,10 @@ from avoin.translation import TranslatedField, translated_fields
 from commitments.models import Measure, Recommendation, Theme, WorkArea
 from organisations.access import OrganisationScopedQuerySet
 from organisations.models import Language, Organisation
+from reporting import search
 
 SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
+TRANSLATIONS = [f"{field}_{code}" for code in SEARCH_CONFIGS for field in ("title", "summary")]
 
 
 class TargetGroup(models.TextChoices):
@@ -86,6 +88,8 @@ class GoodPracticeQuerySet(OrganisationScopedQuerySet):
         kind="",
         region=None,
         county=None,
+        organisation=None,
+        recommendation=None,
     ):
         """The library's filters; each one given narrows the list, and they combine."""
         practices = self
@@ -114,30 +118,30 @@ class GoodPracticeQuerySet(OrganisationScopedQuerySet):
         if kind or region or county:
             organisations = Organisation.objects.facets(kind=kind, region=region, county=county)
             practices = practices.of_organisations(organisations)
+        if organisation:
+            practices = practices.of_organisations([organisation])
+        if recommendation:
+            practices = practices.filter(
+                Exists(
+                    GoodPractice.recommendations.through.objects.filter(
+                        goodpractice_id=OuterRef("pk"), recommendation=recommendation
+                    )
+                )
+            )
         return practices
 
     def search(self, text):
-        """Full-text search in each practice's own language on PostgreSQL, ranked.
-
-        "dialogeja" finds "dialogi" (finnish), "delaktighet" finds Swedish practices
-        (swedish). Elsewhere a plain case-insensitive contains-search.
+        """Full-text search on PostgreSQL over the stored vector of each language (the original
+        and its translations), ranked: "dialogeja" finds "dialogi" (finnish), "delaktighet"
+        Swedish text. Elsewhere a plain case-insensitive contains-search.
         """
         text = text.strip()
         if not text:
             return self
         if connection.vendor == "postgresql":
-            config = F("search_config")
-            vector = SearchVector("title", weight="A", config=config) + SearchVector(
-                "summary", "description", weight="B", config=config
-            )
-            query = SearchQuery(text, config=config, search_type="websearch")
-            return (
-                self.annotate(document=vector, rank=SearchRank(vector, query))
-                .filter(document=query)
-                .order_by("-rank", "-published_at", "-pk")
-            )
+            return search.matching(self, text)
         matches = Q()
-        for field in ("title", "summary", "description", "title_en", "summary_en"):
+        for field in ("title", "summary", "description", *TRANSLATIONS):
             matches |= Q(**{f"{field}__icontains": text})
         return self.filter(matches)
 
@@ -210,6 +214,10 @@ class GoodPractice(models.Model):
     )
     moderation_note = models.TextField(_("note from the moderator"), max_length=2000, blank=True)
     search_config = models.CharField(max_length=10, editable=False, default="finnish")
+    # Filled by a database trigger on PostgreSQL (reporting/search.py); empty on SQLite.
+    search_fi = SearchVectorField(null=True, editable=False)
+    search_sv = SearchVectorField(null=True, editable=False)
+    search_en = SearchVectorField(null=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -223,7 +231,8 @@ class GoodPractice(models.Model):
     version = models.PositiveIntegerField(_("version"), default=0, editable=False)
 
     history = HistoricalRecords(
-        m2m_fields=[organisations, measures, recommendations, themes, work_areas]
+        m2m_fields=[organisations, measures, recommendations, themes, work_areas],
+        excluded_fields=["search_fi", "search_sv", "search_en"],
     )
     objects = GoodPracticeQuerySet.as_manager()
 

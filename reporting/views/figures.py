@@ -4,6 +4,7 @@ data. Only accepted reports count, and coverage stands beside every figure (docs
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 
+from avoin.page_cache import public_content_condition
 from reporting.forms.figures import PeriodChoiceForm
 from reporting.presenters.figures import ProgrammeProgress, published_periods
 from reporting.progress_open_data import progress_open_data_response
@@ -26,12 +27,14 @@ def progress_overview(request):
 
 
 @login_not_required
+@public_content_condition
 def progress_open_data(request, file_format):
     """The figures per period, recommendation and kind (JSON also has each status reported)."""
     return progress_open_data_response(file_format)
 
 
 @login_not_required
+@public_content_condition
 def progress_open_data_statuses(request):
     """Each organisation's accepted statuses, as CSV."""
     return progress_open_data_response("csv", table="statuses")

@@ -2,11 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from avoin.concurrency import StaleEdit, entries_over
+from avoin.page_cache import public_content_condition
 from avoin.pagination import paginate
 from avoin.permissions import is_ministry_team, ministry_team_required
 from avoin.workflow import REFUSED, carry_out
@@ -74,7 +76,7 @@ def practice_detail(request, pk):
 
 
 def practice_mine(request):
-    """The practices of the user's organisations, in every status."""
+    """The practices of the user's organisations, in every status, a page at a time."""
     mine = Organisation.objects.filter(memberships__user=request.user)
     practices = (
         GoodPractice.objects.visible_to(request.user)
@@ -82,11 +84,14 @@ def practice_mine(request):
         .prefetch_related("organisations")
         .order_by("-updated_at")
     )
+    page, query = paginate(request, practices, PAGE_SIZE)
     return render(
         request,
         "reporting/practice_mine.html",
         {
-            "practices": practices,
+            "page": page,
+            "query": query,
+            "practices": page.object_list,
             "can_create": Organisation.objects.editable_by(request.user).exists(),
         },
     )
@@ -156,14 +161,19 @@ def practice_submit(request, pk):
 
 @ministry_team_required
 def moderation_queue(request):
-    """Submitted practices waiting for the ministry team, oldest first."""
+    """Submitted practices waiting for the ministry team, oldest first, a page at a time."""
     practices = (
         GoodPractice.objects.visible_to(request.user)
         .submitted()
         .prefetch_related("organisations")
-        .order_by("submitted_at")
+        .order_by("submitted_at", "pk")
     )
-    return render(request, "reporting/moderation_queue.html", {"practices": practices})
+    page, query = paginate(request, practices, PAGE_SIZE)
+    return render(
+        request,
+        "reporting/moderation_queue.html",
+        {"page": page, "query": query, "practices": page.object_list},
+    )
 
 
 MODERATION_ACTIONS = {
@@ -210,17 +220,14 @@ def practice_moderate(request, pk):
 
 
 @login_not_required
+@public_content_condition
 def practice_open_data(request, file_format):
     """Published practices as open data (CSV or JSON); the schema is in docs/."""
-    practices = (
-        GoodPractice.objects.published()
-        .prefetch_related("organisations", "measures", "recommendations", "themes", "work_areas")
-        .order_by("pk")
+    # Every practice's address is the same but for its number: reversed once.
+    head, tail = request.build_absolute_uri(reverse("reporting:practice_detail", args=[0])).rsplit(
+        "/0/", 1
     )
-    records = [
-        open_data.practice_record(
-            practice, url=request.build_absolute_uri(practice.get_absolute_url())
-        )
-        for practice in practices
-    ]
+    records = open_data.practice_records(
+        GoodPractice.objects.published(), url_of=lambda pk: f"{head}/{pk}/{tail}"
+    )
     return open_data.open_data_response(records, file_format)

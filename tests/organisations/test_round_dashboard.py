@@ -152,10 +152,10 @@ def test_network_exports_read_back_and_neutralise_formulas(scene, answered_round
     csv_url = en("nomination_round_export", answered_round.pk, "csv")
     csv_response = client.get(csv_url)
     assert csv_response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(csv_response.getvalue().decode("utf-8-sig"))))
     assert len(rows) == 1 + answered_round.requests.count()
     xlsx_response = client.get(en("nomination_round_export", answered_round.pk, "xlsx"))
-    sheet = load_workbook(io.BytesIO(xlsx_response.content)).active
+    sheet = load_workbook(io.BytesIO(xlsx_response.getvalue())).active
     cells = [[cell.value or "" for cell in row] for row in sheet.iter_rows()]
     assert cells[0] == rows[0]
     for table in (rows, cells):

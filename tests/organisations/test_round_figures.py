@@ -96,7 +96,7 @@ def test_a_later_change_keeps_the_first_answer_on_time(scene):
     assert dashboard.context["dashboard"].totals["on_time"] == 1
     assert dashboard.context["dashboard"].totals["late"] == 0
     assert "changed later, 20.11.2026 10:00" in page and "on time" in page
-    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8-sig"))))
     stuk = next(row for row in rows if row[0] == scene.agency.name_fi)
     assert stuk[8:11] == ["9.2.2024 12:00", "on time", "20.11.2026 10:00"]
 

@@ -46,12 +46,12 @@ def latest():
 def read_csv(response):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 def read_xlsx(response):
     assert response.status_code == 200
-    workbook = load_workbook(io.BytesIO(response.content), read_only=True)
+    workbook = load_workbook(io.BytesIO(response.getvalue()), read_only=True)
     return {
         sheet.title: [
             ["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)

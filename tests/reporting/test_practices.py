@@ -178,7 +178,7 @@ def test_html_shows_as_text_everywhere(practice_scene):
     assert "<script>" not in feed and "&lt;script&gt;" in feed
     # The summary is HTML to feed readers: escaped twice, it shows as text there too.
     assert "&amp;lt;img src=x" in feed
-    data = json.loads(anonymous.get(en("practice_open_data", "json")).content)
+    data = json.loads(anonymous.get(en("practice_open_data", "json")).getvalue())
     assert "<script>alert('t')</script>" in [p["title"] for p in data["practices"]]
 
 
@@ -279,13 +279,13 @@ def test_atom_feed_of_newly_published(practice_scene):
 
 def test_open_data_csv_and_json(practice_scene):
     client = practice_scene.client(None)
-    data = json.loads(client.get(en("practice_open_data", "json")).content)
+    data = json.loads(client.get(en("practice_open_data", "json")).getvalue())
     titles = [record["title"] for record in data["practices"]]
     assert titles == ["Espoon published käytäntö"]
     record = data["practices"][0]
     assert record["organisations"] == ["Espoo"] and record["organisation_kinds"] == ["municipality"]
     response = client.get(en("practice_open_data", "csv"))
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert [row["title"] for row in rows] == titles
     # The address itself: no pattern serves a format other than csv and json.
     assert client.get("/en/practices/open-data.xml").status_code == 404

@@ -213,7 +213,7 @@ def test_the_pages_run_the_same_queries_at_ten_times_the_data(
 
 def test_the_open_data_follows_its_documented_schema(anonymous_client, latest):
     reporting_municipalities(latest, 2)
-    document = json.loads(anonymous_client.get(url_of("reporting:progress_open_data")).content)
+    document = json.loads(anonymous_client.get(url_of("reporting:progress_open_data")).getvalue())
     assert schema_errors(document, load_schema("progress-open-data.schema.json")) == []
     for record in document["figures"]:
         assert record["reported"] == sum(record[status] for status in ProgressStatus.values)
@@ -250,11 +250,11 @@ def test_only_accepted_reports_are_in_the_open_data(anonymous_client, latest):
     report(accepted, latest, entries={"R1.1-p2": ProgressStatus.DONE})
     report(submitted, latest, ReportStatus.SUBMITTED, {"R1.1-p2": ProgressStatus.PLANNED})
     response = anonymous_client.get(reverse("reporting:progress_open_data_statuses"))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0] == STATUS_FIELDS
     assert [row[STATUS_FIELDS.index("organisation_id")] for row in rows[1:]] == [str(accepted.pk)]
     assert rows[1][STATUS_FIELDS.index("organisation")] == "'=HYPERLINK(1)"  # not a formula
     assert rows[1][STATUS_FIELDS.index("evidence")].endswith(": done")
     figures = anonymous_client.get(reverse("reporting:progress_open_data", args=["csv"]))
-    header = next(csv.reader(io.StringIO(figures.content.decode("utf-8-sig"))))
+    header = next(csv.reader(io.StringIO(figures.getvalue().decode("utf-8-sig"))))
     assert header == FIGURE_FIELDS

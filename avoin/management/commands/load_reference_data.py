@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, no_translations
 
+from avoin.page_cache import content_changed
 from commitments.services import programme_load
 from organisations.services.registry import reference_data_load
 from reporting.services.periods import periods_load
@@ -20,4 +21,5 @@ class Command(BaseCommand):
             f"Programme: {programme.name_fi}: {programme.commitments.count()} commitments"
         )
         self.stdout.write(f"Reporting periods: {periods_load()} new")
+        content_changed()  # bulk loads send no signals: pages and open data are new
         self.stdout.write(self.style.SUCCESS("Reference data loaded."))

@@ -4,7 +4,9 @@ from django.db import transaction
 from django.db.models import Max
 
 from avoin.demo import meetings, people, practices, progress, round
+from avoin.demo.scale import ScaleMismatch, scale_demo
 from avoin.models import OutgoingMessage
+from avoin.page_cache import content_changed
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
 from organisations.models import NominationRound
 from reporting.models import GoodPractice, Meeting, PeriodReport
@@ -17,8 +19,20 @@ class Command(BaseCommand):
         "(local development only). Running it again adds nothing."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            help=(
+                "Also grow the data to N times a national volume (1 000 x N published good "
+                "practices, reports for every period so far, activities, contact persons, rounds; "
+                "avoin/demo/scale.py). Running again with the same N adds nothing."
+            ),
+        )
+
     @no_translations
-    def handle(self, *args, **options):
+    def handle(self, *args, scale=0, **options):
         if not settings.DEBUG:
             raise CommandError("seed_demo creates accounts with a known password: DEBUG only.")
         with transaction.atomic():
@@ -41,6 +55,20 @@ class Command(BaseCommand):
                 progress.delivered_then(OutgoingMessage.objects.filter(pk__gt=replayed_after))
             if not Meeting.objects.exists():
                 meetings.meetings(team)
+            if scale < 0:
+                raise CommandError("--scale is a positive number of times the national volume.")
+            if scale:
+                try:
+                    grown = scale_demo(scale, team)
+                except ScaleMismatch:
+                    raise CommandError(
+                        "This database holds the scaled demo at another scale; use a fresh "
+                        "database for each scale."
+                    ) from None
+                self.stdout.write(
+                    f"Scale {scale}: " + ("created." if grown else "already there, nothing added.")
+                )
+        content_changed()  # bulk loads send no signals: pages and open data are new
         self.stdout.write(
             self.style.SUCCESS(
                 "\nDemo data ready. Sign in at "
