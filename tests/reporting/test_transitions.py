@@ -27,6 +27,11 @@ def run(service, practice, by):
     return service(practice=practice, by=by, **extra)
 
 
+def named(value):
+    """A test id that reads the same in every process: a service by its name."""
+    return getattr(value, "__name__", str(value))
+
+
 @pytest.mark.parametrize(
     "service, start, status",
     [
@@ -35,7 +40,7 @@ def run(service, practice, by):
         for start in Status
         if start in allowed
     ],
-    ids=str,
+    ids=named,
 )
 def test_allowed_transition(practice_scene, service, start, status):
     practice = practice_scene.practices[start]
@@ -53,7 +58,7 @@ def test_allowed_transition(practice_scene, service, start, status):
         for start in Status
         if start not in allowed
     ],
-    ids=str,
+    ids=named,
 )
 def test_refused_transition_changes_nothing(practice_scene, service, start, mailoutbox):
     practice = practice_scene.practices[start]
