@@ -9,6 +9,8 @@ from .models import (
     Event,
     Measure,
     Programme,
+    RatingLevel,
+    RatingScale,
     Recommendation,
     RecommendationAsk,
     TextSection,
@@ -125,16 +127,42 @@ class EventAdmin(admin.ModelAdmin):
 
 class CriterionInline(admin.TabularInline):
     model = EvaluationCriterion
-    fields = ["position", "code", "name_fi"]
+    fields = ["position", "code", "name_fi", "scale"]
     extra = 0
 
 
 @admin.register(Evaluation)
 class EvaluationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "year", "programme"]
-    list_filter = ["kind"]
+    """The workspace edits the evaluation; publishing goes through its service there."""
+
+    list_display = ["__str__", "kind", "year", "status", "cut_off", "published_at", "programme"]
+    list_filter = ["kind", "status"]
     search_fields = ["criteria__name_fi"]
+    readonly_fields = ["status", "published_at"]
     inlines = [CriterionInline]
+
+
+class RatingLevelInline(admin.TabularInline):
+    model = RatingLevel
+    fields = ["position", "code", "label_fi", "label_sv", "label_en"]
+    extra = 1
+
+
+@admin.register(RatingLevel)
+class RatingLevelAdmin(admin.ModelAdmin):
+    list_display = ["label_fi", "code", "scale", "position"]
+    list_filter = ["scale"]
+    search_fields = ["code", "label_fi", "label_sv", "label_en"]
+
+
+@admin.register(RatingScale)
+class RatingScaleAdmin(admin.ModelAdmin):
+    """The IRM's scales as reference lists the team can extend."""
+
+    list_display = ["name_fi", "code", "source"]
+    list_filter = ["code"]
+    search_fields = ["code", "name_fi", "name_sv", "name_en"]
+    inlines = [RatingLevelInline]
 
 
 @admin.register(EvaluationCriterion)

@@ -8,6 +8,9 @@ from .models import (
     ActionProgress,
     ActionUpdate,
     Activity,
+    Assessment,
+    CommitmentProposal,
+    Evidence,
     GoodPractice,
     Milestone,
     PeriodReport,
@@ -171,3 +174,43 @@ class ActivityAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["organisation"]
     readonly_fields = ["period", "entered_at", "entered_by", "updated_at"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class EvidenceInline(admin.TabularInline):
+    """Evidence is picked in the workspace from the records as of the cut-off: read only."""
+
+    model = Evidence
+    fields = ["position", "kind", "key", "title", "figures"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["assessment", "kind", "key", "title"]
+    list_filter = ["kind"]
+    search_fields = ["key", "title"]
+    list_select_related = ["assessment__evaluation", "assessment__criterion"]
+    readonly_fields = ["assessment", "kind", "key", "title", "figures", "position"]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(SimpleHistoryAdmin):
+    list_display = ["evaluation", "criterion", "commitment", "measure", "rating", "updated_at"]
+    list_filter = ["evaluation", "criterion__code", "measure"]
+    search_fields = ["finding_fi", "finding_sv", "finding_en"]
+    list_select_related = ["evaluation", "criterion", "commitment", "measure", "rating"]
+    readonly_fields = ["updated_at", "updated_by"]
+    inlines = [EvidenceInline]
+
+
+@admin.register(CommitmentProposal)
+class CommitmentProposalAdmin(SimpleHistoryAdmin):
+    list_display = ["title_fi", "evaluation", "measure", "created_at"]
+    list_filter = ["evaluation"]
+    search_fields = ["title_fi", "title_sv", "title_en", "rationale_fi"]
+    list_select_related = ["evaluation", "measure"]

@@ -4,7 +4,7 @@ and activities (signed in), and the public progress figures. Mounted at the site
 from django.urls import include, path, re_path
 
 from . import feeds
-from .views import actions, activities, figures, practices, progress
+from .views import actions, activities, evaluations, figures, practices, progress
 
 app_name = "reporting"
 
@@ -85,10 +85,32 @@ public_patterns = [
     ),
 ]
 
+evaluation_patterns = [
+    path("workspace/", evaluations.evaluation_workspace_list, name="evaluation_workspace_list"),
+    path(
+        "workspace/<slug:kind>/",
+        include(
+            [
+                path("", evaluations.evaluation_workspace, name="evaluation_workspace"),
+                path("edit/", evaluations.evaluation_update, name="evaluation_update"),
+                path("publish/", evaluations.evaluation_publish, name="evaluation_publish"),
+                path("proposals/new/", evaluations.proposal_create, name="proposal_create"),
+                path(
+                    "<slug:target>/<str:number>/<slug:criterion>/",
+                    evaluations.assessment_update,
+                    name="assessment_update",
+                ),
+            ]
+        ),
+    ),
+    path("<slug:kind>/", evaluations.evaluation_report, name="evaluation_report"),
+]
+
 urlpatterns = [
     path("practices/", include(practice_patterns)),
     path("reports/actions/", include(action_patterns)),
     path("reports/", include(report_patterns)),
     path("reports/", include(activity_patterns)),
     path("progress/", include(public_patterns)),
+    path("evaluations/", include(evaluation_patterns)),
 ]

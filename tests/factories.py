@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
-from commitments.models import Action, Measure, Recommendation
+from commitments.models import Action, Evaluation, Measure, Recommendation
 from organisations.models import (
     ContactPerson,
     Membership,
@@ -21,7 +21,11 @@ from reporting.models import (
     ActionUpdate,
     Activity,
     ActivityKind,
+    Assessment,
+    CommitmentProposal,
     Completion,
+    Evidence,
+    EvidenceKind,
     GoodPractice,
     Milestone,
     PeriodReport,
@@ -232,3 +236,32 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     happened_on = datetime.date(2024, 2, 15)
     participants = 20
     entered_by = factory.SubFactory(UserFactory)
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessment
+
+    evaluation = factory.LazyFunction(lambda: Evaluation.objects.get(kind=Evaluation.Kind.MID_TERM))
+    criterion = factory.LazyAttribute(lambda a: a.evaluation.criteria.get(code="goal_achievement"))
+    measure = factory.LazyFunction(lambda: Measure.objects.get(number="1.1"))
+    finding_fi = "Tavoitteet ovat toteutuneet osin."
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evidence
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    kind = EvidenceKind.PROGRESS
+    key = "R1.1-p2"
+    figures = factory.LazyFunction(lambda: {"year": 2025, "quarter": 1, "done": 3})
+
+
+class CommitmentProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommitmentProposal
+
+    evaluation = factory.LazyFunction(lambda: Evaluation.objects.get(kind=Evaluation.Kind.MID_TERM))
+    title_fi = "Uusi sitoumus"
+    rationale_fi = "Perustelu."

@@ -13,7 +13,9 @@ from tests.factories import (
     ActionProgressFactory,
     ActionUpdateFactory,
     ActivityFactory,
+    CommitmentProposalFactory,
     ContactPersonFactory,
+    EvidenceFactory,
     GoodPracticeFactory,
     MembershipFactory,
     MilestoneFactory,
@@ -48,6 +50,8 @@ def one_of_each(db):
     )
     ProgressEntryFactory(report__organisation=request.organisation)
     ActionProgressFactory()
+    EvidenceFactory()
+    CommitmentProposalFactory()
     MilestoneFactory()
     ActionUpdateFactory()
     ActivityFactory(organisation=request.organisation)

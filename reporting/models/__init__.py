@@ -13,6 +13,15 @@ from .activities import (
     ItemStatus,
     ResultsUse,
 )
+from .evaluations import (
+    FINDING_MAX_LENGTH,
+    NON_DISCRIMINATION_GROUNDS,
+    Assessment,
+    CommitmentProposal,
+    EqualityGround,
+    Evidence,
+    EvidenceKind,
+)
 from .periods import PeriodState, ReportingPeriod, quarter_dates, quarters
 from .practices import (
     SEARCH_CONFIGS,
@@ -32,6 +41,13 @@ from .progress import (
 )
 
 __all__ = [
+    "FINDING_MAX_LENGTH",
+    "NON_DISCRIMINATION_GROUNDS",
+    "Assessment",
+    "CommitmentProposal",
+    "EqualityGround",
+    "Evidence",
+    "EvidenceKind",
     "EVIDENCE_MAX_LENGTH",
     "MAX_PEOPLE",
     "SEARCH_CONFIGS",
