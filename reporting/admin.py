@@ -11,6 +11,8 @@ from .models import (
     Assessment,
     CommitmentProposal,
     Evidence,
+    FeedbackAnswer,
+    FeedbackLink,
     GoodPractice,
     Milestone,
     PeriodReport,
@@ -214,3 +216,28 @@ class CommitmentProposalAdmin(SimpleHistoryAdmin):
     list_filter = ["evaluation"]
     search_fields = ["title_fi", "title_sv", "title_en", "rationale_fi"]
     list_select_related = ["evaluation", "measure"]
+
+
+@admin.register(FeedbackLink)
+class FeedbackLinkAdmin(admin.ModelAdmin):
+    list_display = ["activity", "created_at", "created_by"]
+    list_filter = ["activity__kind", "activity__measure"]
+    search_fields = ["activity__title", "activity__organisation__name_fi"]
+    list_select_related = ["activity", "created_by"]
+    readonly_fields = ["activity", "token", "created_at", "created_by"]
+
+
+@admin.register(FeedbackAnswer)
+class FeedbackAnswerAdmin(admin.ModelAdmin):
+    """Anonymous answers: read, and deleted if spam got through; never edited."""
+
+    list_display = ["link", "materials_in_time", "could_influence", "accessible", "created_at"]
+    list_filter = ["materials_in_time", "could_influence", "accessible", "language", "group"]
+    search_fields = ["comment", "link__activity__title"]
+    list_select_related = ["link__activity"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -4,7 +4,7 @@ and activities (signed in), and the public progress figures. Mounted at the site
 from django.urls import include, path, re_path
 
 from . import feeds
-from .views import actions, activities, evaluations, figures, practices, progress
+from .views import actions, activities, evaluations, feedback, figures, practices, progress
 
 app_name = "reporting"
 
@@ -58,6 +58,8 @@ activity_patterns = [
             [
                 path("", activities.activity_detail, name="activity_detail"),
                 path("edit/", activities.activity_update, name="activity_update"),
+                path("feedback/", feedback.feedback_link, name="feedback_link"),
+                path("feedback/new/", feedback.feedback_link_create, name="feedback_link_create"),
             ]
         ),
     ),
@@ -113,4 +115,6 @@ urlpatterns = [
     path("reports/", include(activity_patterns)),
     path("progress/", include(public_patterns)),
     path("evaluations/", include(evaluation_patterns)),
+    path("reports/feedback/", feedback.feedback_results, name="feedback_results"),
+    path("feedback/<str:token>/", feedback.feedback_answer, name="feedback_answer"),
 ]

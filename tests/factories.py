@@ -26,6 +26,8 @@ from reporting.models import (
     Completion,
     Evidence,
     EvidenceKind,
+    FeedbackAnswer,
+    FeedbackLink,
     GoodPractice,
     Milestone,
     PeriodReport,
@@ -265,3 +267,23 @@ class CommitmentProposalFactory(factory.django.DjangoModelFactory):
     evaluation = factory.LazyFunction(lambda: Evaluation.objects.get(kind=Evaluation.Kind.MID_TERM))
     title_fi = "Uusi sitoumus"
     rationale_fi = "Perustelu."
+
+
+class FeedbackLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FeedbackLink
+
+    activity = factory.SubFactory(ActivityFactory)
+    created_by = factory.SubFactory(UserFactory)
+
+
+class FeedbackAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FeedbackAnswer
+
+    link = factory.SubFactory(FeedbackLinkFactory)
+    materials_in_time = "yes"
+    days_before = 7
+    could_influence = "yes"
+    accessible = "yes"
+    language = "fi"

@@ -16,6 +16,7 @@ from tests.factories import (
     CommitmentProposalFactory,
     ContactPersonFactory,
     EvidenceFactory,
+    FeedbackAnswerFactory,
     GoodPracticeFactory,
     MembershipFactory,
     MilestoneFactory,
@@ -51,6 +52,7 @@ def one_of_each(db):
     ProgressEntryFactory(report__organisation=request.organisation)
     ActionProgressFactory()
     EvidenceFactory()
+    FeedbackAnswerFactory()
     CommitmentProposalFactory()
     MilestoneFactory()
     ActionUpdateFactory()

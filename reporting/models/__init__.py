@@ -22,6 +22,18 @@ from .evaluations import (
     Evidence,
     EvidenceKind,
 )
+from .feedback import (
+    COMMENT_MAX_LENGTH,
+    MAX_DAYS_BEFORE,
+    MIN_ANSWERS,
+    Accessible,
+    AnswerLanguage,
+    FeedbackAnswer,
+    FeedbackLink,
+    Influence,
+    InTime,
+    RespondentGroup,
+)
 from .periods import PeriodState, ReportingPeriod, quarter_dates, quarters
 from .practices import (
     SEARCH_CONFIGS,
@@ -41,6 +53,16 @@ from .progress import (
 )
 
 __all__ = [
+    "COMMENT_MAX_LENGTH",
+    "MAX_DAYS_BEFORE",
+    "MIN_ANSWERS",
+    "Accessible",
+    "AnswerLanguage",
+    "FeedbackAnswer",
+    "FeedbackLink",
+    "Influence",
+    "InTime",
+    "RespondentGroup",
     "FINDING_MAX_LENGTH",
     "NON_DISCRIMINATION_GROUNDS",
     "Assessment",

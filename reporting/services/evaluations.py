@@ -19,6 +19,7 @@ from reporting.models import (
     Assessment,
     Evidence,
     EvidenceKind,
+    FeedbackAnswer,
     GoodPractice,
     PeriodReport,
     PracticeStatus,
@@ -28,6 +29,7 @@ from reporting.models import (
     TargetGroup,
     target_group_field,
 )
+from reporting.services.feedback import feedback_figures
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ def evidence_candidates(*, cut_off: datetime.date, measures) -> list[Candidate]:
         *_activities(moment, cut_off, measures),
         *_actions(cut_off, period, measures),
         *_practices(moment, measures),
+        *_feedback(moment, measures),
     ]
 
 
@@ -168,6 +171,20 @@ def _practices(moment, measures):
             },
         )
         for row in rows
+    ]
+
+
+def _feedback(moment, measures):
+    """One candidate per activity with feedback; its figures suppressed under 5 answers."""
+    answers = FeedbackAnswer.objects.given_before(moment).filter(
+        link__activity__measure__in=measures
+    )
+    titles = dict(
+        Activity.objects.filter(feedback__answers__in=answers).distinct().values_list("pk", "title")
+    )
+    return [
+        Candidate(EvidenceKind.FEEDBACK, str(f.key), titles.get(f.key, ""), f.as_evidence())
+        for f in feedback_figures(answers, "link__activity")
     ]
 
 
