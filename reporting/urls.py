@@ -106,6 +106,11 @@ evaluation_patterns = [
         ),
     ),
     path("<slug:kind>/", evaluations.evaluation_report, name="evaluation_report"),
+    re_path(
+        r"^(?P<kind>[-\w]+)/report\.(?P<file_format>xlsx|json)$",
+        evaluations.evaluation_download,
+        name="evaluation_download",
+    ),
 ]
 
 urlpatterns = [

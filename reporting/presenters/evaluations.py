@@ -7,9 +7,11 @@ from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from commitments.models import Evaluation
 from reporting.models import (
     ActionStatus,
     ActivityKind,
+    Assessment,
     Completion,
     Emphasis,
     EqualityGround,
@@ -187,3 +189,34 @@ def group_rows(candidates) -> list[tuple[str, int]]:
 
 def grounds_text(grounds) -> str:
     return ", ".join(str(EqualityGround(g).label) for g in grounds if g in EqualityGround.values)
+
+
+@dataclass
+class EvaluationResult:
+    """A published evaluation in one line: how the measures were rated, scale by scale."""
+
+    evaluation: object
+    ratings: list  # (scale name, [(level label, count), …])
+
+
+def published_results() -> dict:
+    """Published evaluations by kind, with the count of measures at each rating: two queries."""
+    evaluations = {e.pk: e for e in Evaluation.objects.published()}
+    rows = (
+        Assessment.objects.filter(
+            evaluation__in=evaluations, measure__isnull=False, rating__isnull=False
+        )
+        .select_related("rating__scale")
+        .order_by("evaluation", "rating__scale__code", "rating__position")
+    )
+    results = {e.kind: EvaluationResult(e, []) for e in evaluations.values()}
+    counts = {}
+    for assessment in rows:
+        key = (assessment.evaluation_id, assessment.rating.scale)
+        counts.setdefault(key, {}).setdefault(assessment.rating, 0)
+        counts[key][assessment.rating] += 1
+    for (evaluation_id, scale), levels in counts.items():
+        results[evaluations[evaluation_id].kind].ratings.append(
+            (scale.name, [(level.label, count) for level, count in levels.items()])
+        )
+    return results

@@ -18,14 +18,19 @@ from avoin.permissions import (
 from avoin.workflow import REFUSED, carry_out
 from commitments.models import Commitment, Evaluation, Measure
 from commitments.views import current_programme
+from reporting.evaluation_open_data import (
+    evaluation_json_response,
+    evaluation_workbook_response,
+)
 from reporting.forms.evaluations import AssessmentForm, EvaluationForm, ProposalForm
-from reporting.models import Assessment, CommitmentProposal, Evidence
+from reporting.models import Assessment, CommitmentProposal, Evidence, FeedbackAnswer
 from reporting.presenters.evaluations import (
     evidence_lines,
     grounds_text,
     group_rows,
     workspace_targets,
 )
+from reporting.presenters.feedback import feedback_tables
 from reporting.services import evaluations as services
 
 
@@ -187,10 +192,31 @@ def proposal_create(request, kind):
     return render(request, "reporting/evaluations/proposal_form.html", context)
 
 
-@login_not_required
-def evaluation_report(request, kind):
-    """The evaluation report: public once published; the team and working group see drafts."""
+def _readable(request, kind):
+    """The evaluation if published, or for the team and the working group; else 404."""
     evaluation = _evaluation(kind)
     if not evaluation.is_published and not is_working_group(request.user):
         raise Http404("The evaluation has not been published.")
-    return render(request, "reporting/evaluations/report.html", _report_context(evaluation))
+    return evaluation
+
+
+@login_not_required
+def evaluation_report(request, kind):
+    """The evaluation report: public once published; the team and working group see drafts."""
+    evaluation = _readable(request, kind)
+    context = _report_context(evaluation)
+    if evaluation.cut_off:
+        answers = FeedbackAnswer.objects.given_before(services.cut_off_moment(evaluation.cut_off))
+        context["participation"] = feedback_tables(answers)
+    return render(request, "reporting/evaluations/report.html", context)
+
+
+@login_not_required
+def evaluation_download(request, kind, file_format):
+    """A published evaluation as XLSX or as open data (JSON)."""
+    evaluation = _evaluation(kind)
+    if not evaluation.is_published:
+        raise Http404("The evaluation has not been published.")
+    if file_format == "json":
+        return evaluation_json_response(evaluation)
+    return evaluation_workbook_response(evaluation)
