@@ -1,13 +1,16 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Action,
+    Amendment,
     Commitment,
     Deliverable,
     Evaluation,
     EvaluationCriterion,
     Event,
     Measure,
+    PlanVersion,
     Programme,
     RatingLevel,
     RatingScale,
@@ -177,3 +180,26 @@ class TrainingAdmin(admin.ModelAdmin):
     list_display = ["title_fi", "status", "language", "measure"]
     list_filter = ["status", "language", "measure"]
     search_fields = ["title_fi", "title_sv", "title_en"]
+
+
+@admin.register(PlanVersion)
+class PlanVersionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "number", "effective_from", "evaluation"]
+    list_filter = ["evaluation"]
+    search_fields = ["title_fi", "title_sv", "title_en"]
+
+
+@admin.register(Amendment)
+class AmendmentAdmin(SimpleHistoryAdmin):
+    """Amendments are recorded through the team's form, which keeps the earlier wording."""
+
+    list_display = ["__str__", "version", "kind", "effective_on", "recorded_by"]
+    list_filter = ["version", "kind"]
+    search_fields = ["reason_fi", "recommendation__code", "action__code", "measure__number"]
+    list_select_related = ["version", "measure", "recommendation", "action", "recorded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -26,6 +26,7 @@ from .models import (
     Training,
     WorkArea,
 )
+from .versioning import amendments_apply, first_version_load
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PROGRAMME_SLUG = "avoin-hallinto-5"
@@ -258,6 +259,7 @@ def programme_load(*, data_dir: Path = DATA_DIR) -> Programme:
                 },
             )
 
+    first_version_load(programme)
     trainings = data["trainings"]
     for position, course in enumerate(trainings["published_courses"], 1):
         related = course["related_measures"][0]
@@ -286,6 +288,7 @@ def programme_load(*, data_dir: Path = DATA_DIR) -> Programme:
                 "measure": measures.get(course["measure_ref"]),
             },
         )
+    amendments_apply(programme)
     return programme
 
 

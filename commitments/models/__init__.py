@@ -19,8 +19,12 @@ from .recommendations import (
     RecommendationAsk,
     RecommendationQuerySet,
 )
+from .versions import Amendment, AmendmentKind, PlanVersion
 
 __all__ = [
+    "Amendment",
+    "AmendmentKind",
+    "PlanVersion",
     "AUDIENCE_OF_KIND",
     "Action",
     "AskStrength",
