@@ -3,6 +3,7 @@ activities. One module per concern; import the models from here."""
 
 from .actions import ActionProgress, ActionStatus, ActionUpdate, Completion, Milestone
 from .activities import (
+    FEEDBACK_KINDS,
     MAX_PEOPLE,
     Activity,
     ActivityKind,
@@ -53,6 +54,7 @@ from .progress import (
 )
 
 __all__ = [
+    "FEEDBACK_KINDS",
     "COMMENT_MAX_LENGTH",
     "MAX_DAYS_BEFORE",
     "MIN_ANSWERS",

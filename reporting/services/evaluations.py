@@ -24,7 +24,6 @@ from reporting.models import (
     PeriodReport,
     PracticeStatus,
     ProgressEntry,
-    ReportingPeriod,
     ReportStatus,
     TargetGroup,
     target_group_field,
@@ -54,8 +53,11 @@ def cut_off_moment(day: datetime.date) -> datetime.datetime:
 
 
 def evidence_period(day):
-    """The latest quarter that had ended by the cut-off day: progress is counted in it."""
-    return ReportingPeriod.objects.filter(ends_on__lte=day).order_by("-starts_on").first()
+    """The latest quarter ended by the cut-off day with reports accepted by then: progress is
+    counted in it (reports are accepted weeks after their quarter ends)."""
+    accepted = _accepted_by(cut_off_moment(day)).filter(period__ends_on__lte=day)
+    report = accepted.select_related("period").order_by("-period__starts_on").first()
+    return report.period if report else None
 
 
 def _accepted_by(moment):

@@ -305,3 +305,15 @@ def test_the_public_list_links_the_published_report(practice_scene, mid_term):
     write_and_publish(mid_term, practice_scene.ministry)
     page = practice_scene.client(None).get(en("commitments:evaluation_list")).content.decode()
     assert url_of("reporting:evaluation_report") in page
+
+
+def test_progress_is_from_the_latest_quarter_accepted_by_the_cut_off(practice_scene, mid_term):
+    # Q2 ended before the cut-off, but its report was accepted only after it.
+    accepted_report(practice_scene.espoo, helsinki(2025, 4, 10, 12), "planned", quarter=1)
+    accepted_report(practice_scene.vaasa, helsinki(2025, 8, 5, 12), "done", quarter=2)
+    candidates = services.evidence_candidates(
+        cut_off=datetime.date(2025, 7, 31), measures=[Measure.objects.get(number="1.1")]
+    )
+    assert [c.figures for c in candidates if c.kind == EvidenceKind.PROGRESS] == [
+        {"year": 2025, "quarter": 1, "planned": 1}
+    ]

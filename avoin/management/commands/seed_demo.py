@@ -3,17 +3,19 @@ from django.core.management.base import BaseCommand, CommandError, no_translatio
 from django.db import transaction
 from django.db.models import Max
 
-from avoin.demo import people, practices, progress, round
+from avoin.demo import evaluation, people, practices, progress, round
 from avoin.models import OutgoingMessage
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
+from commitments.models import Evaluation
 from organisations.models import NominationRound
 from reporting.models import GoodPractice, PeriodReport
 
 
 class Command(BaseCommand):
     help = (
-        "Create demo accounts, the 2024 nomination round, good practices and progress reports "
-        "(local development only). Running it again adds nothing."
+        "Create demo accounts, the 2024 nomination round, good practices, progress reports, "
+        "feedback and the published 2025 mid-term evaluation (local development only). "
+        "Running it again adds nothing."
     )
 
     @no_translations
@@ -38,6 +40,10 @@ class Command(BaseCommand):
                 progress.progress_replay(team, members)
                 # Reports of the past were acknowledged back then: nothing of it is mailed now.
                 progress.delivered_then(OutgoingMessage.objects.filter(pk__gt=replayed_after))
+            if not Evaluation.objects.published().exists():
+                evaluation.feedback(team)
+                mid_term = evaluation.mid_term(team)
+                evaluation.version_2(team, mid_term)
         self.stdout.write(
             self.style.SUCCESS(
                 "\nDemo data ready. Sign in at "
