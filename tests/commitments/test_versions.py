@@ -6,6 +6,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -167,3 +169,20 @@ def test_open_data_carries_the_version(practice_scene, v2):
     versions = {record["period"]: record["plan_version"] for record in data["figures"]}
     assert versions.get("2024-Q1", 1) == 1
     assert all(version in (1, 2) for version in versions.values())
+
+
+def test_the_versions_page_runs_the_same_queries_at_ten_times_the_amendments(practice_scene, v2):
+    client = practice_scene.client(None)
+    codes = list(Recommendation.objects.order_by("pk").values_list("code", flat=True))
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(en("commitments:plan_versions")).status_code == 200
+        return len(queries)
+
+    reword(v2, practice_scene.ministry, codes[0])
+    once = count()
+    for code in codes[1:11]:
+        reword(v2, practice_scene.ministry, code)
+    assert Amendment.objects.count() == 11
+    assert count() == once
