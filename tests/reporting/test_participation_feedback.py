@@ -114,7 +114,8 @@ def test_a_participant_answers_without_signing_in_and_once_per_browser(link):
     saved = FeedbackAnswer.objects.get()
     assert (saved.language, saved.group, saved.days_before) == ("sv", "ngo", 7)
     again = post(client, link, answer())
-    assert "already been sent from this browser" in again.content.decode()
+    assert "reporting/feedback/answered.html" in [t.name for t in again.templates]
+    assert "Tästä selaimesta on jo lähetetty vastaus" in again.content.decode()
     assert FeedbackAnswer.objects.count() == 1
 
 
