@@ -176,6 +176,8 @@ SESSION_MAX_LIFETIME = timedelta(hours=12)
 # sized for a whole office behind one address (a registry, a ministry's network).
 SIGN_IN_LINK_RATE = "5/15m"
 SIGN_IN_ADDRESS_RATE = "30/15m"
+# Anonymous participation feedback: answers from one address (docs/adr/0043).
+FEEDBACK_RATE = "20/h"
 RATELIMIT_IP_META_KEY = "avoin.client.client_ip"
 RATELIMIT_VIEW = "avoin.views.rate_limited"
 

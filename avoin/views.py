@@ -35,6 +35,7 @@ from avoin.permissions import is_ministry_team, is_working_group, signs_in_with_
 from avoin.services import sign_in_link_send
 from commitments.models import Event, Programme
 from organisations.models import NominationRequest, NominationRound
+from reporting.presenters.evaluations import published_results
 from reporting.presenters.progress import MyReports
 
 
@@ -44,6 +45,10 @@ def home(request):
     programme = Programme.objects.first()
     today = timezone.localdate()
     events = list(Event.objects.filter(programme=programme)) if programme else []
+    results = published_results()
+    for event in events:
+        # The evaluation's milestone shows its result once published (issue 11).
+        event.result = results.get(event.code.removesuffix("_evaluation"))
     return render(
         request,
         "home.html",

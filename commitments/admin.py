@@ -1,14 +1,19 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Action,
+    Amendment,
     Commitment,
     Deliverable,
     Evaluation,
     EvaluationCriterion,
     Event,
     Measure,
+    PlanVersion,
     Programme,
+    RatingLevel,
+    RatingScale,
     Recommendation,
     RecommendationAsk,
     TextSection,
@@ -125,16 +130,42 @@ class EventAdmin(admin.ModelAdmin):
 
 class CriterionInline(admin.TabularInline):
     model = EvaluationCriterion
-    fields = ["position", "code", "name_fi"]
+    fields = ["position", "code", "name_fi", "scale"]
     extra = 0
 
 
 @admin.register(Evaluation)
 class EvaluationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "year", "programme"]
-    list_filter = ["kind"]
+    """The workspace edits the evaluation; publishing goes through its service there."""
+
+    list_display = ["__str__", "kind", "year", "status", "cut_off", "published_at", "programme"]
+    list_filter = ["kind", "status"]
     search_fields = ["criteria__name_fi"]
+    readonly_fields = ["status", "published_at"]
     inlines = [CriterionInline]
+
+
+class RatingLevelInline(admin.TabularInline):
+    model = RatingLevel
+    fields = ["position", "code", "label_fi", "label_sv", "label_en"]
+    extra = 1
+
+
+@admin.register(RatingLevel)
+class RatingLevelAdmin(admin.ModelAdmin):
+    list_display = ["label_fi", "code", "scale", "position"]
+    list_filter = ["scale"]
+    search_fields = ["code", "label_fi", "label_sv", "label_en"]
+
+
+@admin.register(RatingScale)
+class RatingScaleAdmin(admin.ModelAdmin):
+    """The IRM's scales as reference lists the team can extend."""
+
+    list_display = ["name_fi", "code", "source"]
+    list_filter = ["code"]
+    search_fields = ["code", "name_fi", "name_sv", "name_en"]
+    inlines = [RatingLevelInline]
 
 
 @admin.register(EvaluationCriterion)
@@ -149,3 +180,26 @@ class TrainingAdmin(admin.ModelAdmin):
     list_display = ["title_fi", "status", "language", "measure"]
     list_filter = ["status", "language", "measure"]
     search_fields = ["title_fi", "title_sv", "title_en"]
+
+
+@admin.register(PlanVersion)
+class PlanVersionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "number", "effective_from", "evaluation"]
+    list_filter = ["evaluation"]
+    search_fields = ["title_fi", "title_sv", "title_en"]
+
+
+@admin.register(Amendment)
+class AmendmentAdmin(SimpleHistoryAdmin):
+    """Amendments are recorded through the team's form, which keeps the earlier wording."""
+
+    list_display = ["__str__", "version", "kind", "effective_on", "recorded_by"]
+    list_filter = ["version", "kind"]
+    search_fields = ["reason_fi", "recommendation__code", "action__code", "measure__number"]
+    list_select_related = ["version", "measure", "recommendation", "action", "recorded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -17,6 +17,8 @@ from .models import (
     Event,
     Measure,
     Programme,
+    RatingLevel,
+    RatingScale,
     Recommendation,
     RecommendationAsk,
     TextSection,
@@ -24,6 +26,7 @@ from .models import (
     Training,
     WorkArea,
 )
+from .versioning import amendments_apply, first_version_load
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 PROGRAMME_SLUG = "avoin-hallinto-5"
@@ -69,6 +72,27 @@ def _parse_date(value):
         year, month = text.split("-")
         return datetime.date(int(year), int(month), 1), Event.Precision.MONTH
     return datetime.date.fromisoformat(text), Event.Precision.DAY
+
+
+# The IRM publishes its scales in English only; the names in Finnish and Swedish are Avoin's.
+SCALE_NAMES = {
+    "irm_completion": (
+        "Toteutumisaste (OGP IRM)",
+        "Genomförandegrad (OGP IRM)",
+        "Completion (OGP IRM)",
+    ),
+    "irm_did_it_open_government": (
+        "Avasiko se hallintoa? (OGP IRM)",
+        "Öppnade det förvaltningen? (OGP IRM)",
+        "Did it open government? (OGP IRM)",
+    ),
+}
+# The criteria rated on a scale (docs/adr/0042); the others are assessed in words.
+CRITERION_SCALES = {
+    "goal_achievement": "irm_completion",
+    "implementation": "irm_completion",
+    "preliminary_impact": "irm_did_it_open_government",
+}
 
 
 def _read_yaml(path):
@@ -213,6 +237,7 @@ def programme_load(*, data_dir: Path = DATA_DIR) -> Programme:
             },
         )
 
+    scales = scales_load(data_dir=data_dir)
     monitoring = data["monitoring_and_evaluation"]
     for kind, key in [
         (Evaluation.Kind.MID_TERM, "mid_term_evaluation"),
@@ -230,9 +255,11 @@ def programme_load(*, data_dir: Path = DATA_DIR) -> Programme:
                     "name_fi": corrected(criterion["fi"]),
                     "name_sv": sv["evaluation_criteria"][f"{kind}/{criterion['code']}"],
                     "name_en": criterion["en"],
+                    "scale": scales.get(CRITERION_SCALES.get(criterion["code"])),
                 },
             )
 
+    first_version_load(programme)
     trainings = data["trainings"]
     for position, course in enumerate(trainings["published_courses"], 1):
         related = course["related_measures"][0]
@@ -261,7 +288,37 @@ def programme_load(*, data_dir: Path = DATA_DIR) -> Programme:
                 "measure": measures.get(course["measure_ref"]),
             },
         )
+    amendments_apply(programme)
     return programme
+
+
+def scales_load(*, data_dir: Path = DATA_DIR) -> dict[str, RatingScale]:
+    """The IRM's rating scales as reference lists; levels the team added are kept."""
+    data = _read_yaml(data_dir / "evaluation-scales.yaml")
+    scales = {}
+    for code, (name_fi, name_sv, name_en) in SCALE_NAMES.items():
+        scale, _created = RatingScale.objects.update_or_create(
+            code=code,
+            defaults={
+                "name_fi": name_fi,
+                "name_sv": name_sv,
+                "name_en": name_en,
+                "source": data[code]["source"],
+            },
+        )
+        for position, level in enumerate(data[code]["levels"], 1):
+            RatingLevel.objects.update_or_create(
+                scale=scale,
+                code=level["id"],
+                defaults={
+                    "position": position,
+                    "label_fi": level["fi"],
+                    "label_sv": level["sv"],
+                    "label_en": level["en"],
+                },
+            )
+        scales[code] = scale
+    return scales
 
 
 def _load_recommendation(measure, group, position, paragraph, sv, derived_fi):

@@ -1,21 +1,29 @@
 from itertools import groupby
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
-from .forms import AskedOfUsForm
+from avoin.permissions import is_ministry_team, ministry_team_required
+from avoin.workflow import REFUSED, carry_out
+
+from .forms import AmendmentForm, AskedOfUsForm, PlanVersionForm
 from .models import (
     Action,
+    Amendment,
     Commitment,
     Evaluation,
     Measure,
+    PlanVersion,
     Programme,
     Recommendation,
     RecommendationAsk,
     TextSection,
 )
+from .versioning import amendment_record
 
 
 def current_programme():
@@ -81,6 +89,7 @@ def measure_detail(request, number):
             "recommendations": recommendations,
             "trainings": measure.trainings.all(),
             "events": measure.events.all(),
+            "amendments": _amendments(measure),
         },
     )
 
@@ -93,7 +102,8 @@ def action_detail(request, code):
         measure__commitment__programme=current_programme(),
         code=code,
     )
-    return render(request, "commitments/action_detail.html", {"action": action})
+    context = {"action": action, "amendments": _amendments(action)}
+    return render(request, "commitments/action_detail.html", context)
 
 
 @login_not_required
@@ -113,7 +123,7 @@ def recommendation_detail(request, code):
     return render(
         request,
         "commitments/recommendation_detail.html",
-        {"recommendation": recommendation, "asks": asks},
+        {"recommendation": recommendation, "asks": asks, "amendments": _amendments(recommendation)},
     )
 
 
@@ -148,3 +158,59 @@ def evaluation_list(request):
             ),
         },
     )
+
+
+def _amendments(target):
+    """The changes made to a measure, recommendation or action after the first version."""
+    return list(Amendment.objects.of(target).select_related("version__evaluation"))
+
+
+@login_not_required
+def plan_versions(request):
+    """The plan's versions and every amendment, with its effective date and reason."""
+    versions = PlanVersion.objects.filter(programme=current_programme()).prefetch_related(
+        Prefetch(
+            "amendments",
+            queryset=Amendment.objects.select_related("measure", "recommendation", "action"),
+        )
+    )
+    context = {"versions": versions, "can_edit": is_ministry_team(request.user)}
+    return render(request, "commitments/plan_versions.html", context)
+
+
+@ministry_team_required
+def plan_version_create(request):
+    """Start a new version of the plan (the first one is the letter's)."""
+    programme = current_programme()
+    latest = PlanVersion.objects.filter(programme=programme).last()
+    version = PlanVersion(programme=programme, number=(latest.number if latest else 0) + 1)
+    form = PlanVersionForm(request.POST or None, instance=version)
+    if form.is_valid():
+        form.instance._history_user = request.user
+        form.save()
+        messages.success(request, _("The version was created. Record its amendments next."))
+        return redirect("commitments:amendment_create")
+    return render(request, "commitments/plan_version_form.html", {"form": form, "version": version})
+
+
+@ministry_team_required
+def amendment_create(request):
+    """Record one amendment: added, reworded or retired, from when and why."""
+    form = AmendmentForm(request.POST or None, programme=current_programme())
+    if form.is_valid():
+        saved = carry_out(
+            request,
+            lambda: amendment_record(
+                version=form.cleaned_data["version"],
+                kind=form.cleaned_data["kind"],
+                target=form.target,
+                reason=form.texts("reason"),
+                wording=form.texts("wording"),
+                effective_on=form.cleaned_data["effective_on"],
+                by=request.user,
+            ),
+            done=_("The amendment was recorded."),
+        )
+        if saved is not REFUSED:
+            return redirect("commitments:plan_versions")
+    return render(request, "commitments/amendment_form.html", {"form": form})

@@ -9,7 +9,12 @@ from .models import (
     ActionProgress,
     ActionUpdate,
     Activity,
+    Assessment,
+    CommitmentProposal,
     Decision,
+    Evidence,
+    FeedbackAnswer,
+    FeedbackLink,
     GoodPractice,
     Meeting,
     Milestone,
@@ -215,3 +220,68 @@ class ActionItemAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "meeting__held_on"]
     search_fields = ["text", "owner"]
     list_select_related = ["meeting", "measure", "action"]
+
+
+class EvidenceInline(admin.TabularInline):
+    """Evidence is picked in the workspace from the records as of the cut-off: read only."""
+
+    model = Evidence
+    fields = ["position", "kind", "key", "title", "figures"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["assessment", "kind", "key", "title"]
+    list_filter = ["kind"]
+    search_fields = ["key", "title"]
+    list_select_related = ["assessment__evaluation", "assessment__criterion"]
+    readonly_fields = ["assessment", "kind", "key", "title", "figures", "position"]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(SimpleHistoryAdmin):
+    list_display = ["evaluation", "criterion", "commitment", "measure", "rating", "updated_at"]
+    list_filter = ["evaluation", "criterion__code", "measure"]
+    search_fields = ["finding_fi", "finding_sv", "finding_en"]
+    list_select_related = ["evaluation", "criterion", "commitment", "measure", "rating"]
+    readonly_fields = ["updated_at", "updated_by"]
+    inlines = [EvidenceInline]
+
+
+@admin.register(CommitmentProposal)
+class CommitmentProposalAdmin(SimpleHistoryAdmin):
+    list_display = ["title_fi", "evaluation", "measure", "created_at"]
+    list_filter = ["evaluation"]
+    search_fields = ["title_fi", "title_sv", "title_en", "rationale_fi"]
+    list_select_related = ["evaluation", "measure"]
+
+
+@admin.register(FeedbackLink)
+class FeedbackLinkAdmin(admin.ModelAdmin):
+    list_display = ["activity", "created_at", "created_by"]
+    list_filter = ["activity__kind", "activity__measure"]
+    search_fields = ["activity__title", "activity__organisation__name_fi"]
+    list_select_related = ["activity", "created_by"]
+    readonly_fields = ["activity", "token", "created_at", "created_by"]
+
+
+@admin.register(FeedbackAnswer)
+class FeedbackAnswerAdmin(admin.ModelAdmin):
+    """Anonymous answers: read, and deleted if spam got through; never edited."""
+
+    list_display = ["link", "materials_in_time", "could_influence", "accessible", "created_at"]
+    list_filter = ["materials_in_time", "could_influence", "accessible", "language", "group"]
+    search_fields = ["comment", "link__activity__title"]
+    list_select_related = ["link__activity"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -5,6 +5,7 @@ docs/open-data.md and docs/progress-open-data.schema.json."""
 from django.utils import timezone
 
 from avoin.exports import streaming_text_response, table_response
+from commitments.models import PlanVersion
 
 from . import figures
 from .models import ProgressStatus, ReportingPeriod
@@ -16,6 +17,7 @@ FIGURE_FIELDS = [
     "period_starts_on",
     "period_ends_on",
     "period_closed",
+    "plan_version",
     "measure",
     "recommendation",
     "organisation_kind",
@@ -25,6 +27,7 @@ FIGURE_FIELDS = [
 ]
 STATUS_FIELDS = [
     "period",
+    "plan_version",
     "organisation_id",
     "organisation",
     "organisation_code",
@@ -50,10 +53,21 @@ def opened_periods(today=None):
     return list(ReportingPeriod.objects.filter(opens_on__lte=today).order_by("starts_on"))
 
 
+def plan_versions(periods) -> dict:
+    """The plan version in effect at the end of each period ("2024-Q1" → 1; docs/adr/0044)."""
+    versions = list(PlanVersion.objects.order_by("effective_from"))
+    numbers = {}
+    for period in periods:
+        in_effect = [v.number for v in versions if v.effective_from <= period.ends_on]
+        numbers[period_key(period)] = in_effect[-1] if in_effect else 1
+    return numbers
+
+
 def figure_records(periods, today=None):
     """One record per period × report paragraph × kind it asks something of."""
     today = today or timezone.localdate()
     by_pk = {period.pk: period for period in periods}
+    versions = plan_versions(periods)
     records = []
     for (period_id, _recommendation_id), item in figures.recommendation_figures(periods).items():
         period = by_pk[period_id]
@@ -64,6 +78,7 @@ def figure_records(periods, today=None):
                     "period_starts_on": period.starts_on.isoformat(),
                     "period_ends_on": period.ends_on.isoformat(),
                     "period_closed": period.is_locked or period.closes_on < today,
+                    "plan_version": versions[period_key(period)],
                     "measure": item.recommendation.measure.number,
                     "recommendation": item.recommendation.code,
                     "organisation_kind": str(tally.kind),
@@ -107,12 +122,14 @@ def status_records(periods):
         .values(*STATUS_COLUMNS.values())
         .iterator(chunk_size=2000)
     )
+    versions = plan_versions(periods)
     for row in rows:
         record = {name: row[column] for name, column in STATUS_COLUMNS.items()}
         year, quarter = record.pop("period_year"), record.pop("period_quarter")
         accepted_at = record["accepted_at"]
         yield {
             "period": f"{year}-Q{quarter}",
+            "plan_version": versions.get(f"{year}-Q{quarter}", 1),
             **record,
             "accepted_at": accepted_at.isoformat() if accepted_at else None,
         }

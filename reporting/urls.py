@@ -4,7 +4,18 @@ and activities (signed in), and the public progress figures. Mounted at the site
 from django.urls import include, path, re_path
 
 from . import feeds
-from .views import actions, activities, calendar, figures, meetings, monitoring, practices, progress
+from .views import (
+    actions,
+    activities,
+    calendar,
+    evaluations,
+    feedback,
+    figures,
+    meetings,
+    monitoring,
+    practices,
+    progress,
+)
 
 app_name = "reporting"
 
@@ -58,6 +69,8 @@ activity_patterns = [
             [
                 path("", activities.activity_detail, name="activity_detail"),
                 path("edit/", activities.activity_update, name="activity_update"),
+                path("feedback/", feedback.feedback_link, name="feedback_link"),
+                path("feedback/new/", feedback.feedback_link_create, name="feedback_link_create"),
             ]
         ),
     ),
@@ -113,6 +126,32 @@ meeting_patterns = [
     ),
 ]
 
+evaluation_patterns = [
+    path("workspace/", evaluations.evaluation_workspace_list, name="evaluation_workspace_list"),
+    path(
+        "workspace/<slug:kind>/",
+        include(
+            [
+                path("", evaluations.evaluation_workspace, name="evaluation_workspace"),
+                path("edit/", evaluations.evaluation_update, name="evaluation_update"),
+                path("publish/", evaluations.evaluation_publish, name="evaluation_publish"),
+                path("proposals/new/", evaluations.proposal_create, name="proposal_create"),
+                path(
+                    "<slug:target>/<str:number>/<slug:criterion>/",
+                    evaluations.assessment_update,
+                    name="assessment_update",
+                ),
+            ]
+        ),
+    ),
+    path("<slug:kind>/", evaluations.evaluation_report, name="evaluation_report"),
+    re_path(
+        r"^(?P<kind>[-\w]+)/report\.(?P<file_format>xlsx|json)$",
+        evaluations.evaluation_download,
+        name="evaluation_download",
+    ),
+]
+
 urlpatterns = [
     path("practices/", include(practice_patterns)),
     path("reports/actions/", include(action_patterns)),
@@ -122,4 +161,7 @@ urlpatterns = [
     path("monitoring/meetings/", include(meeting_patterns)),
     path("monitoring/", include(monitoring_patterns)),
     path("calendar.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("evaluations/", include(evaluation_patterns)),
+    path("reports/feedback/", feedback.feedback_results, name="feedback_results"),
+    path("feedback/<str:token>/", feedback.feedback_answer, name="feedback_answer"),
 ]

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
-from commitments.models import Action, Measure, Recommendation
+from commitments.models import Action, Evaluation, Measure, Recommendation
 from organisations.models import (
     ContactPerson,
     Membership,
@@ -22,8 +22,14 @@ from reporting.models import (
     ActionUpdate,
     Activity,
     ActivityKind,
+    Assessment,
+    CommitmentProposal,
     Completion,
     Decision,
+    Evidence,
+    EvidenceKind,
+    FeedbackAnswer,
+    FeedbackLink,
     GoodPractice,
     Meeting,
     Milestone,
@@ -263,3 +269,52 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
     text = "Selvitetään kuntien raportoinnin esteet."
     owner = "Avoimen hallinnon tiimi"
     due_on = datetime.date(2024, 8, 31)
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessment
+
+    evaluation = factory.LazyFunction(lambda: Evaluation.objects.get(kind=Evaluation.Kind.MID_TERM))
+    criterion = factory.LazyAttribute(lambda a: a.evaluation.criteria.get(code="goal_achievement"))
+    measure = factory.LazyFunction(lambda: Measure.objects.get(number="1.1"))
+    finding_fi = "Tavoitteet ovat toteutuneet osin."
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Evidence
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    kind = EvidenceKind.PROGRESS
+    key = "R1.1-p2"
+    figures = factory.LazyFunction(lambda: {"year": 2025, "quarter": 1, "done": 3})
+
+
+class CommitmentProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommitmentProposal
+
+    evaluation = factory.LazyFunction(lambda: Evaluation.objects.get(kind=Evaluation.Kind.MID_TERM))
+    title_fi = "Uusi sitoumus"
+    rationale_fi = "Perustelu."
+
+
+class FeedbackLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FeedbackLink
+
+    activity = factory.SubFactory(ActivityFactory)
+    created_by = factory.SubFactory(UserFactory)
+
+
+class FeedbackAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FeedbackAnswer
+
+    link = factory.SubFactory(FeedbackLinkFactory)
+    materials_in_time = "yes"
+    days_before = 7
+    could_influence = "yes"
+    accessible = "yes"
+    language = "fi"

@@ -9,14 +9,25 @@ from django.urls import reverse
 from avoin.links import reverse_in
 from avoin.mail import send_templated_mail
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
+from commitments.models import (
+    Amendment,
+    AmendmentKind,
+    Evaluation,
+    PlanVersion,
+    Programme,
+    Recommendation,
+)
 from organisations.models import NominationReminder, Organisation
 from tests.factories import (
     ActionItemFactory,
     ActionProgressFactory,
     ActionUpdateFactory,
     ActivityFactory,
+    CommitmentProposalFactory,
     ContactPersonFactory,
     DecisionFactory,
+    EvidenceFactory,
+    FeedbackAnswerFactory,
     GoodPracticeFactory,
     MembershipFactory,
     MilestoneFactory,
@@ -51,6 +62,10 @@ def one_of_each(db):
     )
     ProgressEntryFactory(report__organisation=request.organisation)
     ActionProgressFactory()
+    EvidenceFactory()
+    FeedbackAnswerFactory()
+    _amendment()
+    CommitmentProposalFactory()
     MilestoneFactory()
     ActionUpdateFactory()
     ActivityFactory(organisation=request.organisation)
@@ -125,4 +140,22 @@ def test_failed_emails_can_be_sent_again_from_the_admin(superuser_client, one_of
             reverse("admin:avoin_outgoingmessage_delete", args=[message.pk])
         ).status_code
         == 403
+    )
+
+
+def _amendment():
+
+    version = PlanVersion.objects.create(
+        programme=Programme.objects.get(),
+        number=2,
+        effective_from=datetime.date(2025, 10, 1),
+        title_fi="v2",
+        evaluation=Evaluation.objects.get(kind=Evaluation.Kind.MID_TERM),
+    )
+    Amendment.objects.create(
+        version=version,
+        kind=AmendmentKind.RETIRED,
+        recommendation=Recommendation.objects.get(code="R1.1-p3"),
+        effective_on=version.effective_from,
+        reason_fi="Toteutettu.",
     )

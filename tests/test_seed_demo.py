@@ -2,9 +2,10 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 
 from avoin.models import OutgoingMessage
-from commitments.models import Action
+from commitments.models import Action, Amendment, Evaluation
 from organisations.models import (
     Membership,
     NominationReminder,
@@ -14,8 +15,11 @@ from organisations.models import (
 )
 from reporting.activity_kinds import KINDS
 from reporting.models import (
+    MIN_ANSWERS,
     ActionProgress,
     Activity,
+    Evidence,
+    FeedbackLink,
     GoodPractice,
     Milestone,
     PeriodReport,
@@ -147,6 +151,22 @@ def test_seed_demo_spreads_progress_unevenly_as_voluntary_reporting_is(settings,
         if KINDS[activity.kind].derived_title:
             assert activity.title == KINDS[activity.kind].title_for(values)
     assert mailoutbox == []
+    _demo_evaluation()
+
+
+def _demo_evaluation():
+    """Issue 11: the published mid-term built from the demo progress as of its cut-off,
+    feedback with one activity under 5 answers, and one amendment in version 2."""
+    mid_term = Evaluation.objects.get(kind=Evaluation.Kind.MID_TERM)
+    assert mid_term.is_published and mid_term.summary_fi.startswith("DEMO")
+    assert mid_term.published_at.date() > mid_term.cut_off
+    kinds = set(Evidence.objects.values_list("kind", flat=True))
+    assert {"progress", "activities", "action", "feedback"} <= kinds
+    answers = sorted(FeedbackLink.objects.annotate(n=Count("answers")).values_list("n", flat=True))
+    assert answers[0] < MIN_ANSWERS <= answers[-1]
+    [amendment] = Amendment.objects.all()
+    assert amendment.version.number == 2 and amendment.after_mid_term
+    assert "DEMO" in amendment.target.text_fi and "DEMO" not in amendment.wording_before_fi
 
 
 def test_seed_demo_holds_a_meeting_with_a_frozen_pack_and_schedules_the_next(settings):

@@ -1,6 +1,14 @@
 """The programme's content, loaded from the letter (commitments/services.py)."""
 
-from .calendar import Evaluation, EvaluationCriterion, Event, Training
+from .calendar import Event, Training
+from .evaluations import (
+    Evaluation,
+    EvaluationCriterion,
+    EvaluationQuerySet,
+    EvaluationStatus,
+    RatingLevel,
+    RatingScale,
+)
 from .programme import Action, Commitment, Measure, Programme, TextSection, Theme, WorkArea
 from .recommendations import (
     AUDIENCE_OF_KIND,
@@ -11,8 +19,12 @@ from .recommendations import (
     RecommendationAsk,
     RecommendationQuerySet,
 )
+from .versions import Amendment, AmendmentKind, PlanVersion
 
 __all__ = [
+    "Amendment",
+    "AmendmentKind",
+    "PlanVersion",
     "AUDIENCE_OF_KIND",
     "Action",
     "AskStrength",
@@ -21,9 +33,13 @@ __all__ = [
     "Deliverable",
     "Evaluation",
     "EvaluationCriterion",
+    "EvaluationQuerySet",
+    "EvaluationStatus",
     "Event",
     "Measure",
     "Programme",
+    "RatingLevel",
+    "RatingScale",
     "Recommendation",
     "RecommendationAsk",
     "RecommendationQuerySet",

@@ -1,4 +1,4 @@
-"""Dated parts of the programme: milestones, the evaluations and their criteria, trainings."""
+"""Dated parts of the programme: milestones and trainings."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -44,49 +44,6 @@ class Event(models.Model):
 
     def __str__(self):
         return f"{finnish_date(self.date, self.precision)} {self.title_fi}"
-
-
-class Evaluation(models.Model):
-    """The mid-term (2025) or final (2027) evaluation and what the letter says it assesses."""
-
-    class Kind(models.TextChoices):
-        MID_TERM = "mid_term", _("Mid-term evaluation")
-        FINAL = "final", _("Final evaluation")
-
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="evaluations")
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
-    year = models.PositiveSmallIntegerField(_("year"))
-
-    class Meta:
-        ordering = ["programme", "year"]
-        verbose_name = _("evaluation")
-        verbose_name_plural = _("evaluations")
-        constraints = [
-            models.UniqueConstraint(fields=["programme", "kind"], name="evaluation_unique_kind")
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.year}"
-
-
-class EvaluationCriterion(models.Model):
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="criteria")
-    code = models.SlugField(_("identifier"), max_length=60)
-    position = models.PositiveSmallIntegerField(_("position"))
-    name_fi, name_sv, name_en = translated_fields(models.CharField, _("name"), max_length=300)
-
-    name = TranslatedField("name")
-
-    class Meta:
-        ordering = ["evaluation", "position"]
-        verbose_name = _("evaluation criterion")
-        verbose_name_plural = _("evaluation criteria")
-        constraints = [
-            models.UniqueConstraint(fields=["evaluation", "code"], name="criterion_unique_code")
-        ]
-
-    def __str__(self):
-        return self.name_fi
 
 
 class Training(models.Model):

@@ -1,9 +1,10 @@
 """How it goes: good practices, reporting periods, progress reports, the team's actions,
-activities and the working group's meetings. One module per concern; import the models from
-here."""
+activities, the working group's meetings, evaluations and participation feedback. One module
+per concern; import the models from here."""
 
 from .actions import ActionProgress, ActionStatus, ActionUpdate, Completion, Milestone
 from .activities import (
+    FEEDBACK_KINDS,
     MAX_PEOPLE,
     Activity,
     ActivityKind,
@@ -13,6 +14,27 @@ from .activities import (
     EasyLanguage,
     ItemStatus,
     ResultsUse,
+)
+from .evaluations import (
+    FINDING_MAX_LENGTH,
+    NON_DISCRIMINATION_GROUNDS,
+    Assessment,
+    CommitmentProposal,
+    EqualityGround,
+    Evidence,
+    EvidenceKind,
+)
+from .feedback import (
+    COMMENT_MAX_LENGTH,
+    MAX_DAYS_BEFORE,
+    MIN_ANSWERS,
+    Accessible,
+    AnswerLanguage,
+    FeedbackAnswer,
+    FeedbackLink,
+    Influence,
+    InTime,
+    RespondentGroup,
 )
 from .meetings import (
     OPEN_ITEM_STATUSES,
@@ -40,6 +62,24 @@ from .progress import (
 )
 
 __all__ = [
+    "FEEDBACK_KINDS",
+    "COMMENT_MAX_LENGTH",
+    "MAX_DAYS_BEFORE",
+    "MIN_ANSWERS",
+    "Accessible",
+    "AnswerLanguage",
+    "FeedbackAnswer",
+    "FeedbackLink",
+    "Influence",
+    "InTime",
+    "RespondentGroup",
+    "FINDING_MAX_LENGTH",
+    "NON_DISCRIMINATION_GROUNDS",
+    "Assessment",
+    "CommitmentProposal",
+    "EqualityGround",
+    "Evidence",
+    "EvidenceKind",
     "EVIDENCE_MAX_LENGTH",
     "MAX_PEOPLE",
     "OPEN_ITEM_STATUSES",

@@ -34,6 +34,11 @@ class ActivityKind(models.TextChoices):
     HANDBOOK_EXPERIENCE = "handbook_experience", _("Experience of the handbook")
 
 
+# The activities an organisation runs with participants: participation feedback is asked
+# about these (docs/adr/0043).
+FEEDBACK_KINDS = [ActivityKind.NATIONAL_DIALOGUE, ActivityKind.REGIONAL_ACADEMY]
+
+
 class ResultsUse(models.TextChoices):
     POLICY_PREPARATION = "policy_preparation", _("Policy preparation")
     SERVICE_DEVELOPMENT = "service_development", _("Service development")
@@ -207,6 +212,11 @@ class Activity(models.Model):
     def is_quarterly(self):
         """Counted per quarter (course completions): shown by its period, not a day."""
         return self.kind == ActivityKind.COURSE_COMPLETIONS
+
+    @property
+    def asks_feedback(self):
+        """Participants may give feedback on the quality of participation."""
+        return self.kind in FEEDBACK_KINDS
 
     @property
     def is_on_behalf(self):

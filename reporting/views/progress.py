@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from avoin.concurrency import StaleEdit, entries_over
 from avoin.permissions import is_ministry_team, ministry_team_required, working_group_required
 from avoin.workflow import carry_out
+from commitments.versioning import wordings_on
 from organisations.access import may_edit, object_for
 from organisations.models import Organisation
 from reporting.forms.progress import ChecklistForm, PeriodForm, ReviewForm
@@ -87,9 +88,15 @@ def report_detail(request, pk):
 
 def _report_page(request, report, review_form=None, status=200):
     """The report's page; `review_form` bound when the team's decision was refused."""
-    entries = report.entries.select_related("recommendation__measure").order_by(
-        "recommendation__measure__number", "recommendation__position"
+    entries = list(
+        report.entries.select_related("recommendation__measure").order_by(
+            "recommendation__measure__number", "recommendation__position"
+        )
     )
+    # What each recommendation said when the report was made (docs/adr/0044).
+    earlier = wordings_on([entry.recommendation for entry in entries], report.period.ends_on)
+    for entry in entries:
+        entry.wording_then = earlier.get(entry.recommendation_id)
     if review_form is None and is_ministry_team(request.user) and report.is_submitted:
         review_form = ReviewForm()
     context = {

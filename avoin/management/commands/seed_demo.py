@@ -3,20 +3,21 @@ from django.core.management.base import BaseCommand, CommandError, no_translatio
 from django.db import transaction
 from django.db.models import Max
 
-from avoin.demo import meetings, people, practices, progress, round
+from avoin.demo import evaluation, meetings, people, practices, progress, round
 from avoin.demo.scale import ScaleMismatch, scale_demo
 from avoin.models import OutgoingMessage
 from avoin.page_cache import content_changed
 from avoin.permissions import MINISTRY_TEAM_GROUP, WORKING_GROUP_GROUP
+from commitments.models import Evaluation
 from organisations.models import NominationRound
 from reporting.models import GoodPractice, Meeting, PeriodReport
 
 
 class Command(BaseCommand):
     help = (
-        "Create demo accounts, the 2024 nomination round, good practices, progress reports and "
-        "working-group meetings "
-        "(local development only). Running it again adds nothing."
+        "Create demo accounts, the 2024 nomination round, good practices, progress reports, "
+        "working-group meetings, feedback and the published 2025 mid-term evaluation (local "
+        "development only). Running it again adds nothing."
     )
 
     def add_arguments(self, parser):
@@ -55,6 +56,10 @@ class Command(BaseCommand):
                 progress.delivered_then(OutgoingMessage.objects.filter(pk__gt=replayed_after))
             if not Meeting.objects.exists():
                 meetings.meetings(team)
+            if not Evaluation.objects.published().exists():
+                evaluation.feedback(team)
+                mid_term = evaluation.mid_term(team)
+                evaluation.version_2(team, mid_term)
             if scale < 0:
                 raise CommandError("--scale is a positive number of times the national volume.")
             if scale:
