@@ -33,6 +33,16 @@ class Row:
     removed: bool = False  # in the frozen pack, no longer in the live records
 
     @property
+    def head(self):
+        """The first cell: the row's heading."""
+        return self.cells[0]
+
+    @property
+    def rest(self):
+        """The cells after the heading, each a value under its column."""
+        return self.cells[1:]
+
+    @property
     def changed(self):
         return self.added or self.removed or any(cell.changed for cell in self.cells)
 
