@@ -177,19 +177,36 @@ def _reports(since, now):
             | Q(Exists(corrected))
         )
         .exclude(submitted_at__isnull=True)
-        .select_related("organisation", "period")
         .order_by("period__starts_on", "organisation__name_fi", "pk")
+        # Plain values, not three model instances per report: the pack keeps only these.
+        .values(
+            "pk",
+            "status",
+            "created_at",
+            "submitted_at",
+            "organisation__kind",
+            "period_id",
+            "period__year",
+            "period__quarter",
+            *(f"organisation__name_{code}" for code in ("fi", "sv", "en")),
+        )
     )
     return {
         "rows": [
             {
-                "key": str(report.pk),
-                "organisation": _names(report.organisation),
-                "kind": report.organisation.kind,
-                "period": _period(report.period),
-                "status": report.status,
-                "new": since is None or report.created_at > since,
-                "submitted_on": _day(timezone.localdate(report.submitted_at)),
+                "key": str(report["pk"]),
+                "organisation": {
+                    code: report[f"organisation__name_{code}"] for code in ("fi", "sv", "en")
+                },
+                "kind": report["organisation__kind"],
+                "period": {
+                    "id": report["period_id"],
+                    "year": report["period__year"],
+                    "quarter": report["period__quarter"],
+                },
+                "status": report["status"],
+                "new": since is None or report["created_at"] > since,
+                "submitted_on": _day(timezone.localdate(report["submitted_at"])),
             }
             for report in reports
         ]
