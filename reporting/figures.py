@@ -191,10 +191,13 @@ def report_paragraphs():
     )
 
 
-def recommendation_figures(periods, recommendations=None, *, organisations=None) -> dict:
+def recommendation_figures(
+    periods, recommendations=None, *, organisations=None, totals=None
+) -> dict:
     """{(period pk, recommendation pk): RecommendationFigures} for the given recommendations
     (by default every report paragraph), each asked kind's n of N and statuses. Three queries,
-    and one more for the paragraphs when none are given."""
+    one more for the paragraphs when none are given, one fewer when `totals`
+    (organisations_per_kind of periods including these, for the same set) is given."""
     periods = list(periods)
     paragraphs = report_paragraphs() if recommendations is None else list(recommendations)
     audiences = {}
@@ -202,7 +205,8 @@ def recommendation_figures(periods, recommendations=None, *, organisations=None)
         recommendation__in=[r.pk for r in paragraphs]
     ).values_list("recommendation_id", "audience"):
         audiences.setdefault(recommendation_id, set()).add(audience)
-    totals = organisations_per_kind(periods, organisations=organisations)
+    if totals is None:
+        totals = organisations_per_kind(periods, organisations=organisations)
     reported = _reported_statuses(periods, paragraphs, organisations)
     figures = {}
     for period in periods:

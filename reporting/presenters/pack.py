@@ -6,8 +6,8 @@ import datetime
 import functools
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
 from django.utils.translation import get_language, gettext_lazy, pgettext
+from django.utils.translation import gettext as _
 
 from avoin.exports import Table
 from avoin.formats import finnish_date
