@@ -7,6 +7,7 @@ told apart without colour. Coordinates are plain numbers rendered inside `{% loc
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from reporting.models import ActivityKind
@@ -95,6 +96,15 @@ class CoverageCell:
     @property
     def share(self):
         return round(100 * self.reported / self.organisations) if self.organisations else None
+
+    @property
+    def text(self):
+        """ "n of N (share %)", worked out here rather than by a translation tag per cell."""
+        text = gettext("%(reported)s of %(total)s") % {
+            "reported": self.reported,
+            "total": self.organisations,
+        }
+        return f"{text} ({self.share} %)" if self.organisations else text
 
 
 # The activity figures followed over time: (kind, the KindTotals field, its name).
