@@ -159,10 +159,12 @@ def organisations_per_kind(periods, *, organisations=None) -> dict:
     return {(row["pk"], kind): row[f"n_{kind}"] for row in rows for kind in ASKED_KINDS}
 
 
-def reporting_coverage(period, *, organisations=None) -> list[KindCoverage]:
+def reporting_coverage(period, *, organisations=None, totals=None) -> list[KindCoverage]:
     """For each asked kind, and all of them together: how many organisations have an accepted
-    report for the period, of how many existed. Two queries."""
-    totals = organisations_per_kind([period], organisations=organisations)
+    report for the period, of how many existed. Two queries, one when `totals`
+    (organisations_per_kind of periods including this one, for the same set) is given."""
+    if totals is None:
+        totals = organisations_per_kind([period], organisations=organisations)
     counted = _existed_at_period_end(organisations, period.ends_on)
     accepted = dict(
         PeriodReport.objects.accepted()
