@@ -34,12 +34,19 @@ def corrected(text: str) -> str:
     return text
 
 
+@functools.cache
+def _marks() -> tuple[tuple[str, str], ...]:
+    """(escaped slip, the escaped slip with its mark): escaped once, not on every call."""
+    return tuple(
+        (escape(written), f'{escape(written)} <span class="sic">[sic: {escape(intended)}]</span>')
+        for written, intended in slips()
+    )
+
+
 def marked(text: str) -> SafeString:
     """Escaped `text` with "[sic: intended]" after every recorded slip."""
     html = escape(text)
-    for written, intended in slips():
-        html = html.replace(
-            escape(written),
-            f'{escape(written)} <span class="sic">[sic: {escape(intended)}]</span>',
-        )
+    for written, mark in _marks():
+        if written in html:
+            html = html.replace(written, mark)
     return mark_safe(html)

@@ -56,12 +56,14 @@ def _existed(organisations, day, organisation_ref):
     return Exists(_organisations(organisations).active(on=day).filter(pk=organisation_ref))
 
 
-def coverage_by_period(periods, *, organisations=None) -> dict:
-    """{period pk: [KindCoverage per asked kind, then all kinds]}. Two queries."""
+def coverage_by_period(periods, *, organisations=None, totals=None) -> dict:
+    """{period pk: [KindCoverage per asked kind, then all kinds]}. Two queries, one when
+    `totals` (organisations_per_kind of the same periods and set) is given."""
     periods = list(periods)
     if not periods:
         return {}
-    totals = organisations_per_kind(periods, organisations=organisations)
+    if totals is None:
+        totals = organisations_per_kind(periods, organisations=organisations)
     accepted = (
         PeriodReport.objects.accepted()
         .filter(period__in=[period.pk for period in periods])

@@ -159,10 +159,12 @@ def organisations_per_kind(periods, *, organisations=None) -> dict:
     return {(row["pk"], kind): row[f"n_{kind}"] for row in rows for kind in ASKED_KINDS}
 
 
-def reporting_coverage(period, *, organisations=None) -> list[KindCoverage]:
+def reporting_coverage(period, *, organisations=None, totals=None) -> list[KindCoverage]:
     """For each asked kind, and all of them together: how many organisations have an accepted
-    report for the period, of how many existed. Two queries."""
-    totals = organisations_per_kind([period], organisations=organisations)
+    report for the period, of how many existed. Two queries, one when `totals`
+    (organisations_per_kind of periods including this one, for the same set) is given."""
+    if totals is None:
+        totals = organisations_per_kind([period], organisations=organisations)
     counted = _existed_at_period_end(organisations, period.ends_on)
     accepted = dict(
         PeriodReport.objects.accepted()
@@ -191,10 +193,13 @@ def report_paragraphs():
     )
 
 
-def recommendation_figures(periods, recommendations=None, *, organisations=None) -> dict:
+def recommendation_figures(
+    periods, recommendations=None, *, organisations=None, totals=None
+) -> dict:
     """{(period pk, recommendation pk): RecommendationFigures} for the given recommendations
     (by default every report paragraph), each asked kind's n of N and statuses. Three queries,
-    and one more for the paragraphs when none are given."""
+    one more for the paragraphs when none are given, one fewer when `totals`
+    (organisations_per_kind of periods including these, for the same set) is given."""
     periods = list(periods)
     paragraphs = report_paragraphs() if recommendations is None else list(recommendations)
     audiences = {}
@@ -202,7 +207,8 @@ def recommendation_figures(periods, recommendations=None, *, organisations=None)
         recommendation__in=[r.pk for r in paragraphs]
     ).values_list("recommendation_id", "audience"):
         audiences.setdefault(recommendation_id, set()).add(audience)
-    totals = organisations_per_kind(periods, organisations=organisations)
+    if totals is None:
+        totals = organisations_per_kind(periods, organisations=organisations)
     reported = _reported_statuses(periods, paragraphs, organisations)
     figures = {}
     for period in periods:

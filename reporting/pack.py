@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from organisations.models import ContactPerson, Organisation, OrganisationKind
 
-from .figures import recommendation_figures, reporting_coverage
+from .figures import organisations_per_kind, recommendation_figures, reporting_coverage
 from .models import (
     ActionItem,
     Activity,
@@ -88,6 +88,8 @@ def pack_build(meeting, *, now=None) -> dict:
     previous = previous_meeting(meeting)
     since = since_when(previous)
     period, before = meeting.period, compared_period(meeting, previous)
+    # N per kind for both periods, counted once for the coverage and the statuses.
+    totals = organisations_per_kind([period, *([before] if before else [])])
     return {
         "version": PACK_VERSION,
         "built_at": now.isoformat(),
@@ -98,8 +100,8 @@ def pack_build(meeting, *, now=None) -> dict:
             {"id": previous.pk, "held_on": _day(previous.held_on)} if previous else None
         ),
         "sections": {
-            "coverage": _coverage(period, before),
-            "statuses": _statuses(period, before),
+            "coverage": _coverage(period, before, totals),
+            "statuses": _statuses(period, before, totals),
             "reports": _reports(since, now),
             "activities": _activities(since, now),
             "practices": _practices(since, now),
@@ -110,11 +112,11 @@ def pack_build(meeting, *, now=None) -> dict:
     }
 
 
-def _coverage(period, before):
+def _coverage(period, before, totals):
     """Organisations with an accepted report for the period, of those asked, kind by kind,
     beside the compared period's."""
-    now = reporting_coverage(period)
-    then = {row.kind: row for row in reporting_coverage(before)} if before else {}
+    now = reporting_coverage(period, totals=totals)
+    then = {row.kind: row for row in reporting_coverage(before, totals=totals)} if before else {}
     rows = []
     for row in now:
         earlier = then.get(row.kind)
@@ -131,10 +133,10 @@ def _coverage(period, before):
     return {"rows": rows}
 
 
-def _statuses(period, before):
+def _statuses(period, before, totals):
     """Per measure, how many accepted answers gave each status, in the period and before."""
     periods = [period, *([before] if before else [])]
-    figures = recommendation_figures(periods)
+    figures = recommendation_figures(periods, totals=totals)
     counts = {}  # (measure, status) → {period pk: n}
     for (period_id, _recommendation_id), figure in figures.items():
         measure = figure.recommendation.measure.number
@@ -177,19 +179,36 @@ def _reports(since, now):
             | Q(Exists(corrected))
         )
         .exclude(submitted_at__isnull=True)
-        .select_related("organisation", "period")
         .order_by("period__starts_on", "organisation__name_fi", "pk")
+        # Plain values, not three model instances per report: the pack keeps only these.
+        .values(
+            "pk",
+            "status",
+            "created_at",
+            "submitted_at",
+            "organisation__kind",
+            "period_id",
+            "period__year",
+            "period__quarter",
+            *(f"organisation__name_{code}" for code in ("fi", "sv", "en")),
+        )
     )
     return {
         "rows": [
             {
-                "key": str(report.pk),
-                "organisation": _names(report.organisation),
-                "kind": report.organisation.kind,
-                "period": _period(report.period),
-                "status": report.status,
-                "new": since is None or report.created_at > since,
-                "submitted_on": _day(timezone.localdate(report.submitted_at)),
+                "key": str(report["pk"]),
+                "organisation": {
+                    code: report[f"organisation__name_{code}"] for code in ("fi", "sv", "en")
+                },
+                "kind": report["organisation__kind"],
+                "period": {
+                    "id": report["period_id"],
+                    "year": report["period__year"],
+                    "quarter": report["period__quarter"],
+                },
+                "status": report["status"],
+                "new": since is None or report["created_at"] > since,
+                "submitted_on": _day(timezone.localdate(report["submitted_at"])),
             }
             for report in reports
         ]

@@ -7,6 +7,7 @@ and `reporting.dashboard_figures`, so the rules of docs/adr/0026 hold here too."
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Action, Commitment, Measure, Programme
@@ -78,6 +79,17 @@ class TallyRow:
         done = ProgressStatus.DONE.value
         before = self.before.statuses.get(done, 0) if self.before else None
         return signed(change(self.now.statuses.get(done, 0), before))
+
+    @property
+    def cells(self):
+        """The row's figures in the table's order, worked out here once rather than cell by
+        cell in the template: n of N, each status's count, the two changes."""
+        reported_of = gettext("%(reported)s of %(total)s") % {
+            "reported": self.now.reported,
+            "total": self.now.organisations,
+        }
+        counts = [count for _status, count in self.now.counts()]
+        return [reported_of, *counts, self.reported_change, self.done_change]
 
 
 @dataclass(frozen=True)
@@ -157,14 +169,23 @@ class Dashboard:
         self.programme_start = so_far[0].starts_on
         self.organisations = organisations
         periods = [period] + ([self.previous] if self.previous else [])
-        by_period = dashboard_figures.coverage_by_period(so_far, organisations=organisations)
+        # Counted once for every period so far, and shared: N per kind by the coverage, the
+        # trends and the recommendations; the activities of each period alone by the trends
+        # and the activity table.
+        totals = figures.organisations_per_kind(so_far, organisations=organisations)
+        by_period = dashboard_figures.coverage_by_period(
+            so_far, organisations=organisations, totals=totals
+        )
+        activities = dashboard_figures.activity_totals_per_period(
+            so_far, organisations=organisations
+        )
         self.coverage = self._coverage(by_period)
         self.total = self.coverage[-1]
         pipeline = dashboard_figures.practice_pipeline(period, organisations=organisations)
         self.pipeline_total = pipeline[None]
-        self.sections = self._sections(periods, pipeline)
+        self.sections = self._sections(periods, pipeline, totals)
         self.actions = self._actions()
-        self.activities = self._activities()
+        self.activities = self._activities(activities)
         self.regions = list(Region.objects.all())
         self.academies = dashboard_figures.academies_by_region(
             period, self.regions, organisations=organisations
@@ -174,7 +195,7 @@ class Dashboard:
             period.ends_on, self.programme_start, self.network_kinds, organisations=organisations
         )
         self.map = TileMap(period, organisations=organisations)
-        self.trends = Trends(so_far, by_period, organisations=organisations)
+        self.trends = Trends(so_far, by_period, activities)
 
     def _coverage(self, by_period):
         before = by_period.get(self.previous.pk) if self.previous else None
@@ -190,8 +211,10 @@ class Dashboard:
         ]
         return [*shown, rows[-1]]
 
-    def _sections(self, periods, pipeline):
-        found = figures.recommendation_figures(periods, organisations=self.organisations)
+    def _sections(self, periods, pipeline, totals):
+        found = figures.recommendation_figures(
+            periods, organisations=self.organisations, totals=totals
+        )
         programme = Programme.objects.first()
         commitments = Commitment.objects.filter(programme=programme).prefetch_related(
             Prefetch("measures", queryset=Measure.objects.order_by("number"))
@@ -248,12 +271,9 @@ class Dashboard:
     def actions_without_update(self):
         return sum(1 for row in self.actions if row.update is None)
 
-    def _activities(self):
+    def _activities(self, alone):
         totals = dashboard_figures.activity_totals_by_kind(
             self.period, organisations=self.organisations
-        )
-        alone = dashboard_figures.activity_totals_per_period(
-            [self.period], organisations=self.organisations
         )
         rows = []
         for kind in ActivityKind:

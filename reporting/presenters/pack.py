@@ -3,10 +3,11 @@ plain data (reporting/pack.py); and, for the live view of a finalised pack, the 
 with every difference from the frozen pack marked."""
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
 
 from avoin.exports import Table
 from avoin.formats import finnish_date
@@ -31,6 +32,16 @@ class Row:
     cells: list
     added: bool = False  # in the live records, not in the frozen pack
     removed: bool = False  # in the frozen pack, no longer in the live records
+
+    @property
+    def head(self):
+        """The first cell: the row's heading."""
+        return self.cells[0]
+
+    @property
+    def rest(self):
+        """The cells after the heading, each a value under its column."""
+        return self.cells[1:]
 
     @property
     def changed(self):
@@ -96,11 +107,14 @@ def _period(period):
     return f"Q{period['quarter']}/{period['year']}" if period else ""
 
 
+@functools.cache
+def _choice_labels(choices, language):
+    """{value: label} of a choices class in one language, translated once, not per cell."""
+    return {choice.value: str(choice.label) for choice in choices}
+
+
 def _label(choices, value):
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return value
+    return _choice_labels(choices, get_language()).get(value, value)
 
 
 def _kind(kind):
@@ -171,6 +185,7 @@ def _statuses(data, pack):
 
 
 def _reports(data, pack):
+    new, changed = _("New"), _("Changed")
     rows = [
         Row(
             row["key"],
@@ -179,7 +194,7 @@ def _reports(data, pack):
                 Cell(_kind(row["kind"])),
                 Cell(_period(row["period"])),
                 Cell(_label(ReportStatus, row["status"])),
-                Cell(_("New") if row["new"] else _("Changed")),
+                Cell(new if row["new"] else changed),
                 Cell(_date(row["submitted_on"])),
             ],
         )

@@ -7,9 +7,9 @@ told apart without colour. Coordinates are plain numbers rendered inside `{% loc
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from reporting import dashboard_figures
 from reporting.models import ActivityKind
 
 WIDTH, HEIGHT = 640, 300
@@ -97,6 +97,15 @@ class CoverageCell:
     def share(self):
         return round(100 * self.reported / self.organisations) if self.organisations else None
 
+    @property
+    def text(self):
+        """ "n of N (share %)", worked out here rather than by a translation tag per cell."""
+        text = gettext("%(reported)s of %(total)s") % {
+            "reported": self.reported,
+            "total": self.organisations,
+        }
+        return f"{text} ({self.share} %)" if self.organisations else text
+
 
 # The activity figures followed over time: (kind, the KindTotals field, its name).
 ACTIVITY_TRENDS = [
@@ -113,9 +122,10 @@ CHARTED_ACTIVITIES = [0, 2, 3]
 class Trends:
     """Coverage by kind and the activities' running totals, period by period: `periods` from
     the first to the one chosen, `by_period` their coverage (dashboard_figures.
-    coverage_by_period). One query."""
+    coverage_by_period) and `activities` their activities, each period alone (dashboard_figures.
+    activity_totals_per_period). No queries of its own."""
 
-    def __init__(self, periods, by_period, *, organisations=None):
+    def __init__(self, periods, by_period, activities):
         self.periods = list(periods)
         first = by_period[self.periods[0].pk]
         self.kinds = [
@@ -142,7 +152,7 @@ class Trends:
             top=100,
         )
         self.activity_labels = [label for _kind, _field, label in ACTIVITY_TRENDS]
-        self.activity_rows = self._running_totals(organisations)
+        self.activity_rows = self._running_totals(activities)
         self.activity_chart = TrendChart(
             self.periods,
             [
@@ -154,10 +164,7 @@ class Trends:
             ],
         )
 
-    def _running_totals(self, organisations):
-        alone = dashboard_figures.activity_totals_per_period(
-            self.periods, organisations=organisations
-        )
+    def _running_totals(self, alone):
         running = [0] * len(ACTIVITY_TRENDS)
         rows = []
         for period in self.periods:

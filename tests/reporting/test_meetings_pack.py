@@ -271,5 +271,5 @@ def test_pack_pages_run_the_same_queries_at_ten_times_the_data(
     grow(pack_scene, 9)
     ten_times = [queries(client, url, **params) for url, params in pages]
     assert once == ten_times
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(24):
         client.get(pages[1][0], pages[1][1])
