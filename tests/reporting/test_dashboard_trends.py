@@ -76,6 +76,6 @@ def test_the_trend_tables_download(ministry_client):
     report(Organisation.objects.get(kind="municipality", name_fi="Oulu"), latest)
     with translation.override("en"):
         url = reverse("reporting:dashboard_download", args=["coveragetrend", "csv"])
-    text = ministry_client.get(url).content.decode("utf-8-sig")
+    text = ministry_client.get(url).getvalue().decode("utf-8-sig")
     assert "Municipality: Organisations asked (N)" in text
     assert text.strip().splitlines()[-1].startswith(str(latest))
