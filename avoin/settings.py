@@ -232,10 +232,20 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"redact_tokens": {"()": "avoin.logging.RedactSignInTokens"}},
+    "formatters": {"json_lines": {"()": "avoin.security_log.JsonLines"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+        # The security log (docs/operations.md): JSON lines on standard error, for a SIEM.
+        "security": {
+            "class": "logging.StreamHandler",
+            "formatter": "json_lines",
+            "filters": ["redact_tokens"],
+        },
     },
     "root": {"handlers": ["console"], "level": "INFO"},
-    # runserver's request lines go through the same filter.
-    "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        # runserver's request lines go through the same filter.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "avoin.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+    },
 }

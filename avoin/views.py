@@ -20,6 +20,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_ratelimit.decorators import ratelimit
 from sesame.backends import ModelBackend as SesameBackend
 
+from avoin import security_log
 from avoin.client import normalised_email
 from avoin.context_processors import NATIVE_LANGUAGE_NAMES, site
 from avoin.easy_language import (
@@ -88,7 +89,8 @@ def bad_request(request, exception=None):
 
 @login_not_required
 def permission_denied(request, exception=None):
-    """403 in the language of the page."""
+    """403 in the language of the page; the security log notes who was refused what."""
+    security_log.security_event(security_log.Event.PERMISSION_DENIED, request=request)
     return render(request, "403.html", status=403)
 
 
@@ -239,6 +241,7 @@ def login_link(request):
         login(request, user, backend=SESAME_BACKEND)
         return redirect(next_path)
     if user is None:
+        security_log.security_event(security_log.Event.LINK_INVALID, request=request)
         form = SignInLinkForm()
         response = render(request, "registration/link_invalid.html", {"form": form}, status=400)
         return _link_page(response)
@@ -258,7 +261,9 @@ def login_link_request(request):
     """Email me a sign-in link: the same answer whether or not the address is known."""
     form = SignInLinkForm(request.POST or None)
     if form.is_valid():
-        sign_in_link_send(email=form.cleaned_data["email"], language=get_language())
+        sign_in_link_send(
+            email=form.cleaned_data["email"], language=get_language(), request=request
+        )
         messages.success(
             request,
             _(

@@ -8,7 +8,9 @@ class ReportingConfig(AppConfig):
 
     def ready(self):
         from avoin.contributions import contribute
+        from avoin.personal_data import section_register
 
+        from .personal_data import SECTIONS
         from .sections import (
             action_progress,
             measure_activities,
@@ -24,3 +26,5 @@ class ReportingConfig(AppConfig):
         contribute("measure_detail", measure_practices)
         contribute("recommendation_detail", recommendation_progress)
         contribute("action_detail", action_progress)
+        for section in SECTIONS:
+            section_register(section)
