@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "sesame",
     "simple_history",
     "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "avoin",
@@ -89,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "avoin.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "avoin.middleware.SessionLifetimeMiddleware",
     "avoin.middleware.PrivatePagesMiddleware",
@@ -166,6 +171,12 @@ SIGN_IN_LINK_RATE = "5/15m"
 SIGN_IN_ADDRESS_RATE = "30/15m"
 RATELIMIT_IP_META_KEY = "avoin.client.client_ip"
 RATELIMIT_VIEW = "avoin.views.rate_limited"
+
+# The team's and the admin's second factor (docs/adr/0031): the name authenticator apps show,
+# and how long a wrong code makes the next try wait (1 s, doubling with each failure).
+OTP_TOTP_ISSUER = "Avoin"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # --- Languages and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "fi"
