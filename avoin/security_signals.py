@@ -1,7 +1,7 @@
 """Sign-in events from Django and django-axes into the security log. Knows no domain app."""
 
 from axes.signals import user_locked_out
-from django.contrib.auth import get_user_model
+from django.contrib.auth import BACKEND_SESSION_KEY, get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 
 from avoin.security_log import Event, masked_email, security_event
@@ -10,7 +10,8 @@ METHODS = {"sesame.backends.ModelBackend": "link"}
 
 
 def _signed_in(sender, request, user, **kwargs):
-    method = METHODS.get(getattr(user, "backend", ""), "password")
+    backend = request.session.get(BACKEND_SESSION_KEY, "") if request is not None else ""
+    method = METHODS.get(backend, "password")
     security_event(Event.SIGN_IN, request=request, user=user, via=method)
 
 

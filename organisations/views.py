@@ -301,7 +301,7 @@ def nomination_round_export(request, pk, file_format):
     nomination_round = get_object_or_404(NominationRound, pk=pk)
     header, rows = exports.network_rows(nomination_round)
     stamp = timezone.localdate().isoformat()
-    security_event(Event.PERSONAL_DATA_EXPORTED, request=request, what="network", round=pk)
+    security_event(Event.PERSONAL_DATA_EXPORTED, request=request, what="network", round=int(pk))
     return table_response(
         header,
         rows,
