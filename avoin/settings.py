@@ -214,6 +214,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "avoin.views.csrf_failure"
+# A form's body (files aside) is at most 1 MiB and 1 000 fields: more is a translated 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a commitment for the whole gov.fi domain; it is not ours to make.
     "security.W021",

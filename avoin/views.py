@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -74,17 +75,19 @@ def privacy_notice(request):
 RETRY_AFTER_SECONDS = 120
 
 
-def _render_without_database(request, template_name, status):
+def _render_without_database(request, template_name, status, **extra):
     """An error page rendered from the request alone: no session, user or messages (and so no
     context processors), since the database they need may be what has just failed."""
-    context = {"request": request, "without_database": True, **site(request)}
+    context = {"request": request, "without_database": True, **site(request), **extra}
     return HttpResponse(render_to_string(template_name, context), status=status)
 
 
 @login_not_required
 def bad_request(request, exception=None):
-    """400 in the language of the page (the request itself may be unusable: no database)."""
-    return _render_without_database(request, "400.html", 400)
+    """400 in the language of the page (the request itself may be unusable: no database);
+    a body over DATA_UPLOAD_MAX_MEMORY_SIZE or with too many fields says so."""
+    too_large = isinstance(exception, RequestDataTooBig | TooManyFieldsSent)
+    return _render_without_database(request, "400.html", 400, too_large=too_large)
 
 
 @login_not_required
