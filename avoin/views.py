@@ -162,6 +162,7 @@ NOT_FOR_ROBOTS = [
     ("organisations:contact_create", 1),
     ("organisations:contact_update", 2),
     ("organisations:member_invite", 1),
+    ("organisations:member_list", 1),  # and the member pages under it
     ("reporting:practice_mine", 0),
     ("reporting:practice_create", 0),
     ("reporting:moderation_queue", 0),

@@ -30,7 +30,7 @@ def sign_in_with_password(page, site, language, username, password=PASSWORD):
     page.get_by_role("button", name=t(language, "Sign in"), exact=True).click()
     page.wait_for_load_state()
     if "/accounts/two-step/verify/" in page.url:
-        page.get_by_label(t(language, "Code")).fill(authenticator_code(device))
+        page.get_by_label(t(language, "Code"), exact=True).fill(authenticator_code(device))
         page.get_by_role("button", name=t(language, "Continue")).click()
         page.wait_for_load_state()
 
