@@ -6,6 +6,8 @@ import pytest
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from avoin.views import server_error
 from organisations.models import Organisation
@@ -112,11 +114,15 @@ def test_public_pages_show_no_personal_data(anonymous_client, ministry_user):
 
 
 def test_ministry_team_signs_in_and_out(anonymous_client, ministry_user):
+    device = TOTPDevice.objects.create(user=ministry_user, name="authenticator", confirmed=True)
     response = anonymous_client.post(
         "/en/accounts/login/",
         {"username": ministry_user.username, "password": "correct horse battery staple"},
     )
     assert response.status_code == 302
+    code = str(totp(device.bin_key, device.step, device.t0, device.digits, device.drift))
+    second_step = anonymous_client.post("/en/accounts/two-step/verify/", {"code": code.zfill(6)})
+    assert second_step.status_code == 302
     html = anonymous_client.get("/en/").content.decode()
     assert f"Sign out ({ministry_user.username})" in html
     assert 'href="/en/admin/"' in html

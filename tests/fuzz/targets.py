@@ -41,9 +41,9 @@ class World:
         self.scene = Scene()
         self.practices = PracticeScene()
         self.period = period()
-        self.report = PeriodReport.objects.create(
+        self.report = PeriodReport.objects.create(  # waiting for the team's review
             organisation=self.practices.espoo,
-            period=self.period,
+            period=period(2024, 2),
             status=ReportStatus.SUBMITTED,
             submitted_at=timezone.now(),
             submitted_by=self.practices.editor,
