@@ -166,3 +166,24 @@ def test_member_list_queries_do_not_grow_with_members(scene, django_assert_max_n
     with django_assert_max_num_queries(20) as many:
         client.get(url)
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_my_data_queries_do_not_grow_with_the_data(scene, django_assert_max_num_queries):
+    client = scene.client("editor")
+
+    def held(count):
+        for number in range(count):
+            ContactPersonFactory(
+                organisation=scene.other_agency,
+                role=ContactPerson.Role.OTHER,
+                name=f"Henkilö {number}",
+                email=scene.editor.email,
+            )
+
+    held(1)
+    with django_assert_max_num_queries(30) as few:
+        client.get(reverse("my_data_download"))
+    held(10)
+    with django_assert_max_num_queries(30) as many:
+        client.get(reverse("my_data_download"))
+    assert len(many.captured_queries) == len(few.captured_queries)
