@@ -204,12 +204,13 @@ def unused_invitations_purge(*, now, dry_run):
         .exclude(memberships__in=Membership.objects.exclude(pk__in=ids))
     )
     count = len(ids) + history.count()
-    if not dry_run:
-        with transaction.atomic():
-            Membership.objects.filter(pk__in=ids).delete()
-            Membership.history.filter(id__in=ids).delete()
-            for account in accounts:
-                count += _delete_if_unreferenced(account)
+    if dry_run:
+        return count + accounts.count()
+    with transaction.atomic():
+        accounts = list(accounts)
+        Membership.objects.filter(pk__in=ids).delete()
+        Membership.history.filter(id__in=ids).delete()
+        count += sum(_delete_if_unreferenced(account) for account in accounts)
     return count
 
 

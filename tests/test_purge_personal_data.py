@@ -81,6 +81,7 @@ def test_dry_run_tells_and_changes_nothing(scene, held, capsys):
     out = capsys.readouterr().out
     assert "contact_persons: would remove or anonymise 3" in out  # the row and 2 history rows
     assert "sign_in_records: would remove or anonymise 1" in out
+    assert "unused_invitations: would remove or anonymise 3" in out  # + history row, account
     assert ContactPerson.objects.get(pk=held["old_contact"].pk).name == "Vanha Yhteyshenkilö"
     assert not RetentionRun.objects.exists()
 
@@ -118,6 +119,7 @@ def test_purge_removes_what_has_passed_its_time_and_keeps_the_rest(
     run = RetentionRun.objects.get()
     assert run.counts["contact_persons"] == 3 and run.counts["sign_in_records"] == 1
     assert run.counts["ended_memberships"] == 2
+    assert run.counts["unused_invitations"] == 3  # as the dry run said
     purged = [e for e in security_events if e["event"] == "personal_data.purged"]
     assert purged and purged[0]["counts"] == run.counts
 

@@ -187,3 +187,13 @@ def test_my_data_queries_do_not_grow_with_the_data(scene, django_assert_max_num_
     with django_assert_max_num_queries(30) as many:
         client.get(reverse("my_data_download"))
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_team_cannot_deactivate_its_own_account(scene):
+    client = scene.client("ministry")
+    response = client.post(
+        reverse("organisations:user_deactivate", args=[scene.ministry.pk]), follow=True
+    )
+    assert "Et voi poistaa omaa käyttäjätiliäsi käytöstä." in response.content.decode()
+    scene.ministry.refresh_from_db()
+    assert scene.ministry.is_active
