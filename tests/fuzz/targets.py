@@ -56,6 +56,18 @@ class World:
         scene = self.practices if who.startswith("espoo_") else self.scene
         return getattr(scene, who.removeprefix("espoo_"))
 
+    def last_editor_membership(self):
+        """The STUK editor's membership while they are its only editor: made again, and any
+        successor an earlier example named made a viewer again."""
+        agency, editor = self.scene.agency, self.scene.editor
+        Membership.objects.filter(organisation=agency, role=Membership.Role.EDITOR).exclude(
+            user=editor
+        ).update(role=Membership.Role.VIEWER)
+        membership, _created = Membership.objects.get_or_create(
+            user=editor, organisation=agency, defaults={"role": Membership.Role.EDITOR}
+        )
+        return membership
+
     def viewer_membership(self):
         """The STUK viewer's membership, made again if an earlier example removed it."""
         membership = Membership.objects.filter(
@@ -124,7 +136,7 @@ TARGETS = [
         lambda w: url(
             "organisations:member_remove",
             w.scene.agency.pk,
-            Membership.objects.get(user=w.scene.editor, organisation=w.scene.agency).pk,
+            w.last_editor_membership().pk,
         ),
         "editor",  # the last editor leaving: a successor must be named
         (Membership, Membership.history.model),
