@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Local settings for `make run`: links in emails point at the port the portal is served on.
 LOCAL := DEBUG=on SITE_URL=http://127.0.0.1:$(PORT)
 
-.PHONY: run test lint format migrations-check seed messages lock bench bench-round-send clean
+.PHONY: run test fuzz lint format migrations-check seed messages lock bench bench-round-send clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -36,6 +36,11 @@ run: $(STAMP) .env
 ## test: lint, migrations check and the whole pytest suite (browser tests included)
 test: $(STAMP) lint migrations-check
 	DEBUG=on $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## fuzz: every form under 1 000 generated submissions of each kind (Hypothesis; a long run)
+# `make test` runs the same tests with a quick profile of a few examples (docs/adr/0034).
+fuzz: $(STAMP)
+	DEBUG=on HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/fuzz $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import OutgoingMessage
+from .models import OutgoingMessage, RetentionRun
 from .outbox import message_resend
 
 
@@ -47,3 +47,21 @@ class OutgoingMessageAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+@admin.register(RetentionRun)
+class RetentionRunAdmin(admin.ModelAdmin):
+    """What each run of `purge_personal_data` removed, read-only (docs/adr/0032)."""
+
+    list_display = ["ran_at", "total", "counts"]
+    search_fields = ["counts"]
+    date_hierarchy = "ran_at"
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

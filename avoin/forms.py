@@ -87,6 +87,18 @@ class SignInLinkForm(AccessibleErrorsMixin, forms.Form):
     email = forms.EmailField(label=_("Work email"), max_length=254)
 
 
+class SecondFactorForm(AccessibleErrorsMixin, forms.Form):
+    """A six-digit code from the authenticator app (or, when signing in, a recovery code)."""
+
+    WRONG_CODE = _("The code was not accepted. Check it and try again.")
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
 class DateBetween:
     """A validator: the date lies between `earliest` and `latest`, both included; its message
     names both, as Finns write dates."""

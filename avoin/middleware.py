@@ -2,9 +2,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+from avoin.second_factor import authenticator_of, needs_second_factor
 
 SIGNED_IN_AT = "signed_in_at"
 
@@ -43,3 +47,26 @@ class PrivatePagesMiddleware:
         if response.status_code < 500 and request.user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class SecondFactorMiddleware:
+    """The team and the admin (who sign in with a password) reach nothing but the second step
+    until they have given a code from their authenticator (docs/adr/0031). Runs after
+    django-otp's OTPMiddleware, which tells whether the session is verified."""
+
+    OPEN = {"second_factor_verify", "second_factor_enrol", "logout", "set_language"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if needs_second_factor(user) and not user.is_verified():
+            try:
+                name = resolve(request.path_info).url_name
+            except Resolver404:
+                name = None
+            if name not in self.OPEN and name is not None:
+                step = "second_factor_verify" if authenticator_of(user) else "second_factor_enrol"
+                return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)

@@ -146,3 +146,23 @@ class OutgoingMessage(models.Model):
     def last_event_at(self):
         """When something last happened to it: sent, last tried, or queued."""
         return self.sent_at or self.claimed_at or self.created_at
+
+
+class RetentionRun(models.Model):
+    """One run of `purge_personal_data`: when, and how many records each step removed or
+    anonymised (docs/adr/0032). Dry runs are not recorded."""
+
+    ran_at = models.DateTimeField(_("ran at"), default=timezone.now, db_index=True)
+    counts = models.JSONField(_("records removed or anonymised, per step"), default=dict)
+
+    class Meta:
+        ordering = ["-ran_at"]
+        verbose_name = _("personal data purge")
+        verbose_name_plural = _("personal data purges")
+
+    def __str__(self):
+        return f"{self.ran_at:%Y-%m-%d %H:%M}: {sum(self.counts.values())}"
+
+    @property
+    def total(self):
+        return sum(self.counts.values())

@@ -80,6 +80,9 @@ INSTALLED_APPS = [
     "sesame",
     "simple_history",
     "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "avoin",
@@ -98,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "avoin.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "avoin.middleware.SessionLifetimeMiddleware",
     "avoin.middleware.PrivatePagesMiddleware",
@@ -181,6 +186,12 @@ FEEDBACK_RATE = "20/h"
 RATELIMIT_IP_META_KEY = "avoin.client.client_ip"
 RATELIMIT_VIEW = "avoin.views.rate_limited"
 
+# The team's and the admin's second factor (docs/adr/0031): the name authenticator apps show,
+# and how long a wrong code makes the next try wait (1 s, doubling with each failure).
+OTP_TOTP_ISSUER = "Avoin"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
 # --- Languages and time ----------------------------------------------------------------------
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
@@ -217,6 +228,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "avoin.views.csrf_failure"
+# A form's body (files aside) is at most 1 MiB and 1 000 fields: more is a translated 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a commitment for the whole gov.fi domain; it is not ours to make.
     "security.W021",
@@ -246,10 +260,20 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"redact_tokens": {"()": "avoin.logging.RedactSignInTokens"}},
+    "formatters": {"json_lines": {"()": "avoin.security_log.JsonLines"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+        # The security log (docs/operations.md): JSON lines on standard error, for a SIEM.
+        "security": {
+            "class": "logging.StreamHandler",
+            "formatter": "json_lines",
+            "filters": ["redact_tokens"],
+        },
     },
     "root": {"handlers": ["console"], "level": "INFO"},
-    # runserver's request lines go through the same filter.
-    "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        # runserver's request lines go through the same filter.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "avoin.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+    },
 }

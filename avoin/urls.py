@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from avoin import views
+from avoin import account_views, second_factor_views, views
 
 handler400 = "avoin.views.bad_request"
 handler403 = "avoin.views.permission_denied"
@@ -38,6 +38,24 @@ urlpatterns += i18n_patterns(
     path("accounts/link/", views.login_link, name="login_link"),
     path("accounts/link/request/", views.login_link_request, name="login_link_request"),
     path("accounts/", views.account_home, name="account_home"),
+    path("accounts/my-data/", account_views.my_data, name="my_data"),
+    path("accounts/two-step/", second_factor_views.second_factor, name="second_factor"),
+    path(
+        "accounts/two-step/enrol/",
+        second_factor_views.second_factor_enrol,
+        name="second_factor_enrol",
+    ),
+    path(
+        "accounts/two-step/verify/",
+        second_factor_views.second_factor_verify,
+        name="second_factor_verify",
+    ),
+    path(
+        "accounts/two-step/recovery-codes/",
+        second_factor_views.recovery_codes_renew,
+        name="recovery_codes_renew",
+    ),
+    path("accounts/my-data.json", account_views.my_data_download, name="my_data_download"),
     path("programme/", include("commitments.urls")),
     path("organisations/", include("organisations.urls")),
     path("", include("reporting.urls")),

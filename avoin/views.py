@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -20,6 +21,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_ratelimit.decorators import ratelimit
 from sesame.backends import ModelBackend as SesameBackend
 
+from avoin import security_log
 from avoin.client import normalised_email
 from avoin.context_processors import NATIVE_LANGUAGE_NAMES, site
 from avoin.easy_language import (
@@ -78,22 +80,25 @@ def privacy_notice(request):
 RETRY_AFTER_SECONDS = 120
 
 
-def _render_without_database(request, template_name, status):
+def _render_without_database(request, template_name, status, **extra):
     """An error page rendered from the request alone: no session, user or messages (and so no
     context processors), since the database they need may be what has just failed."""
-    context = {"request": request, "without_database": True, **site(request)}
+    context = {"request": request, "without_database": True, **site(request), **extra}
     return HttpResponse(render_to_string(template_name, context), status=status)
 
 
 @login_not_required
 def bad_request(request, exception=None):
-    """400 in the language of the page (the request itself may be unusable: no database)."""
-    return _render_without_database(request, "400.html", 400)
+    """400 in the language of the page (the request itself may be unusable: no database);
+    a body over DATA_UPLOAD_MAX_MEMORY_SIZE or with too many fields says so."""
+    too_large = isinstance(exception, RequestDataTooBig | TooManyFieldsSent)
+    return _render_without_database(request, "400.html", 400, too_large=too_large)
 
 
 @login_not_required
 def permission_denied(request, exception=None):
-    """403 in the language of the page."""
+    """403 in the language of the page; the security log notes who was refused what."""
+    security_log.security_event(security_log.Event.PERMISSION_DENIED, request=request)
     return render(request, "403.html", status=403)
 
 
@@ -162,6 +167,7 @@ NOT_FOR_ROBOTS = [
     ("organisations:contact_create", 1),
     ("organisations:contact_update", 2),
     ("organisations:member_invite", 1),
+    ("organisations:member_list", 1),  # and the member pages under it
     ("reporting:practice_mine", 0),
     ("reporting:practice_create", 0),
     ("reporting:moderation_queue", 0),
@@ -245,6 +251,7 @@ def login_link(request):
         login(request, user, backend=SESAME_BACKEND)
         return redirect(next_path)
     if user is None:
+        security_log.security_event(security_log.Event.LINK_INVALID, request=request)
         form = SignInLinkForm()
         response = render(request, "registration/link_invalid.html", {"form": form}, status=400)
         return _link_page(response)
@@ -264,7 +271,9 @@ def login_link_request(request):
     """Email me a sign-in link: the same answer whether or not the address is known."""
     form = SignInLinkForm(request.POST or None)
     if form.is_valid():
-        sign_in_link_send(email=form.cleaned_data["email"], language=get_language())
+        sign_in_link_send(
+            email=form.cleaned_data["email"], language=get_language(), request=request
+        )
         messages.success(
             request,
             _(

@@ -112,6 +112,43 @@ class MemberInviteForm(AccessibleErrorsMixin, forms.Form):
     language = forms.ChoiceField(label=_("Language of the invitation"), choices=Language.choices)
 
 
+class SuccessorField(forms.ModelChoiceField):
+    def label_from_instance(self, membership):
+        return membership.user.email or membership.user.username
+
+
+class MemberChangeForm(AccessibleErrorsMixin, forms.Form):
+    """A member's new role; the last editor stepping down names who becomes the editor."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+    successor = SuccessorField(
+        label=_("Who becomes the editor"),
+        queryset=Membership.objects.none(),
+        required=False,
+        help_text=_("You are the last editor: another member takes over the organisation."),
+    )
+
+    def __init__(self, *args, membership, needs_successor, **kwargs):
+        kwargs.setdefault("initial", {"role": membership.role})
+        super().__init__(*args, **kwargs)
+        if needs_successor:
+            self.fields["successor"].queryset = (
+                Membership.objects.filter(organisation_id=membership.organisation_id)
+                .exclude(pk=membership.pk)
+                .select_related("user")
+            )
+        else:
+            del self.fields["successor"]
+
+
+class MemberRemoveForm(MemberChangeForm):
+    """Removing a member asks nothing more, except a successor from the last editor."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["role"]
+
+
 ROUND_TARGET_CHOICES = [
     (Organisation.Kind.STATE_AGENCY.value, _("State agencies")),
     (Organisation.Kind.MINISTRY.value, _("Ministries")),

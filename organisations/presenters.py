@@ -14,6 +14,7 @@ from avoin.models import MessageStatus, OutgoingMessage
 
 from .models import ContactPerson, Membership, NominationRequest, NominationStatus, Organisation
 from .services.imports import IMPORT_REASON
+from .services.members import DEACTIVATED
 from .services.registry import LOAD_REASON
 
 
@@ -266,13 +267,15 @@ def membership_history(organisation, limit=50):
         "+": _("became %(role)s"),
         "~": _("role changed to %(role)s"),
         "-": _("removed (was %(role)s)"),
+        DEACTIVATED: _("account deactivated (was %(role)s)"),
     }
     return [
         {
             "when": record.history_date,
             "who": record.history_user,
             "member": record.user.email or record.user.username,
-            "change": changes[record.history_type] % {"role": record.get_role_display()},
+            "change": changes[record.history_change_reason or record.history_type]
+            % {"role": record.get_role_display()},
         }
         for record in records
     ]

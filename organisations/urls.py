@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import member_views, views
 
 app_name = "organisations"
 
@@ -11,6 +11,18 @@ urlpatterns = [
     path("<int:pk>/contacts/<int:contact_pk>/edit/", views.contact_update, name="contact_update"),
     path("<int:pk>/contacts/<int:contact_pk>/end/", views.contact_end, name="contact_end"),
     path("<int:pk>/members/invite/", views.member_invite, name="member_invite"),
+    path("<int:pk>/members/", member_views.member_list, name="member_list"),
+    path("<int:pk>/members/<int:member_pk>/", member_views.member_update, name="member_update"),
+    path(
+        "<int:pk>/members/<int:member_pk>/remove/",
+        member_views.member_remove,
+        name="member_remove",
+    ),
+    path(
+        "people/<int:user_pk>/deactivate/",
+        member_views.user_deactivate,
+        name="user_deactivate",
+    ),
     path("nominations/", views.nomination_round_list, name="nomination_round_list"),
     path("nominations/new/", views.nomination_round_create, name="nomination_round_create"),
     path("nominations/<int:pk>/", views.nomination_round_detail, name="nomination_round_detail"),

@@ -15,6 +15,7 @@ from avoin.models import OutgoingMessage
 from avoin.outbox import message_resend
 from avoin.pagination import paginate
 from avoin.permissions import is_ministry_team, ministry_team_required, working_group_required
+from avoin.security_log import Event, security_event
 from avoin.workflow import REFUSED, carry_out
 
 from . import exports
@@ -169,7 +170,9 @@ def member_invite(request, pk):
     form = MemberInviteForm(request.POST or None)
     if form.is_valid():
         try:
-            members.member_invite(organisation=organisation, by=request.user, **form.cleaned_data)
+            members.member_invite(
+                organisation=organisation, by=request.user, request=request, **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -298,6 +301,7 @@ def nomination_round_export(request, pk, file_format):
     nomination_round = get_object_or_404(NominationRound, pk=pk)
     header, rows = exports.network_rows(nomination_round)
     stamp = timezone.localdate().isoformat()
+    security_event(Event.PERSONAL_DATA_EXPORTED, request=request, what="network", round=int(pk))
     return table_response(
         header,
         rows,

@@ -8,7 +8,9 @@ class ReportingConfig(AppConfig):
 
     def ready(self):
         from avoin.contributions import contribute
+        from avoin.personal_data import section_register
 
+        from .personal_data import SECTIONS
         from .sections import (
             action_progress,
             measure_activities,
@@ -26,3 +28,5 @@ class ReportingConfig(AppConfig):
         contribute("recommendation_detail", recommendation_progress)
         contribute("recommendation_detail", recommendation_practices)
         contribute("action_detail", action_progress)
+        for section in SECTIONS:
+            section_register(section)

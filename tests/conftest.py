@@ -1,9 +1,15 @@
+import logging
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from avoin.second_factor import authenticator_of, needs_second_factor
+from avoin.security_log import JsonLines
 from tests.factories import MinistryTeamUserFactory
 from tests.scenes import PracticeScene, Scene
 
@@ -29,6 +35,25 @@ def _page_cache_only_where_tested(request, settings):
         cache.clear()
     else:
         settings.PAGE_CACHE_SECONDS = 0
+
+
+def _force_login_gives_both_factors(monkeypatch):
+    """`client.force_login(user)` stands for a whole sign-in: for the team and staff, that
+    includes the second factor (a confirmed authenticator, verified in the session). The
+    second step itself is tested in tests/test_second_factor.py with real codes."""
+    original = Client.force_login
+
+    def force_login(client, user, backend=None):
+        original(client, user, backend)
+        if needs_second_factor(user):
+            device = authenticator_of(user) or TOTPDevice.objects.create(
+                user=user, name="authenticator", confirmed=True
+            )
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture(autouse=True)
@@ -81,3 +106,24 @@ def clear_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.INFO)
+        self.events = []
+
+    def emit(self, record):
+        self.events.append({**record.security, "_line": self.format(record)})
+
+
+@pytest.fixture
+def security_events():
+    """The security log's events written during the test, each a dict of its fields, with the
+    JSON line as written under `_line`."""
+    handler = _Collect()
+    handler.setFormatter(JsonLines())
+    logger = logging.getLogger("avoin.security")
+    logger.addHandler(handler)
+    yield handler.events
+    logger.removeHandler(handler)

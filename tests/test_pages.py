@@ -6,6 +6,8 @@ import pytest
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from avoin.links import reverse_in
 from avoin.views import server_error
@@ -127,11 +129,17 @@ def test_public_pages_show_no_personal_data(anonymous_client, ministry_user):
 
 
 def test_ministry_team_signs_in_and_out(anonymous_client, ministry_user):
+    device = TOTPDevice.objects.create(user=ministry_user, name="authenticator", confirmed=True)
     response = anonymous_client.post(
         reverse_in("en", "login"),
         {"username": ministry_user.username, "password": "correct horse battery staple"},
     )
     assert response.status_code == 302
+    code = str(totp(device.bin_key, device.step, device.t0, device.digits, device.drift))
+    second_step = anonymous_client.post(
+        reverse_in("en", "second_factor_verify"), {"code": code.zfill(6)}
+    )
+    assert second_step.status_code == 302
     html = anonymous_client.get(reverse_in("en", "home")).content.decode()
     assert f"Sign out ({ministry_user.username})" in html
     assert f'href="{reverse_in("en", "admin:index")}"' in html

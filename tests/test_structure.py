@@ -79,7 +79,7 @@ def test_avoin_helpers_that_apps_import_know_no_domain_app():
 
 def view_modules():
     for path in python_files(*DOMAIN_APPS, "avoin"):
-        if path.name == "views.py" or "views" in path.parent.name:
+        if path.name.endswith("views.py") or "views" in path.parent.name:
             yield path
 
 

@@ -14,7 +14,12 @@ from .registry import Organisation
 
 
 class MembershipQuerySet(OrganisationScopedQuerySet):
-    pass
+    def editors(self):
+        return self.filter(role=MembershipRole.EDITOR)
+
+    def never_used(self, *, invited_before):
+        """Invitations nobody took up: the person has never signed in since."""
+        return self.filter(created_at__lt=invited_before, user__last_login__isnull=True)
 
 
 class Membership(models.Model):
@@ -30,6 +35,14 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.EDITOR)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     history = HistoricalRecords()
     objects = MembershipQuerySet.as_manager()

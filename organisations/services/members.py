@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy
 from avoin.concurrency import StaleEdit
 from avoin.mail import SignInLink, send_templated_mail
 from avoin.permissions import MINISTRY_TEAM_GROUP
+from avoin.security_log import Event, security_event
+from avoin.sessions import sessions_end
 from organisations.models import SEATS, ContactPerson, Membership, Organisation, contacts_token
 
 
@@ -39,7 +41,9 @@ def is_staff_address(email: str) -> bool:
     )
 
 
-def member_invite(*, organisation, email: str, role: str, by, language: str = "fi") -> Membership:
+def member_invite(
+    *, organisation, email: str, role: str, by, language: str = "fi", request=None
+) -> Membership:
     """Give the person at `email` a membership and email them a sign-in link.
 
     Staff and ministry-team accounts are never invited: an emailed link must not sign them in.
@@ -51,7 +55,7 @@ def member_invite(*, organisation, email: str, role: str, by, language: str = "f
         user = user_for_email(email)
         membership = Membership.objects.filter(user=user, organisation=organisation).first()
         if membership is None:
-            membership = Membership(user=user, organisation=organisation, role=role)
+            membership = Membership(user=user, organisation=organisation, role=role, invited_by=by)
         if membership.pk is None or membership.role != role:
             membership.role = role
             membership._history_user = by
@@ -66,6 +70,14 @@ def member_invite(*, organisation, email: str, role: str, by, language: str = "f
             },
             language=language,
         )
+    security_event(
+        Event.MEMBER_INVITED,
+        request=request,
+        user=user,
+        organisation_id=organisation.pk,
+        role=role,
+        changed_by=by.pk,
+    )
     return membership
 
 
@@ -110,3 +122,105 @@ def contact_person_end(*, contact: ContactPerson, by, ends=None) -> ContactPerso
     contact._history_user = by
     contact.save(update_fields=["active_to"])
     return contact
+
+
+LAST_EDITOR = gettext_lazy(
+    "You are the organisation's last editor. Name another member to become its editor first."
+)
+
+
+def _is_last_editor(membership) -> bool:
+    return (
+        membership.can_edit
+        and not Membership.objects.editors()
+        .filter(organisation_id=membership.organisation_id)
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
+def member_needs_successor(membership, *, by) -> bool:
+    """Whether `by` is removing or demoting themself as the organisation's last editor."""
+    return membership.user_id == by.pk and _is_last_editor(membership)
+
+
+def _hand_over(membership, *, by, successor):
+    """The last editor leaves only when `successor` (another member) becomes an editor."""
+    if not member_needs_successor(membership, by=by):
+        return
+    if (
+        successor is None
+        or successor.organisation_id != membership.organisation_id
+        or successor.pk == membership.pk
+    ):
+        raise ValidationError({"successor": LAST_EDITOR})
+    member_role_change(membership=successor, role=Membership.Role.EDITOR, by=by)
+
+
+def member_role_change(*, membership, role: str, by, successor=None, request=None) -> Membership:
+    """Make a member an editor or a viewer. The last editor steps down only by naming another."""
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": _("Choose a role.")})
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        if membership.role == role:
+            return membership
+        if role != Membership.Role.EDITOR:
+            _hand_over(membership, by=by, successor=successor)
+        before, membership.role = membership.role, role
+        membership._history_user = by
+        membership.save(update_fields=["role"])
+    security_event(
+        Event.MEMBER_ROLE_CHANGED,
+        request=request,
+        user=membership.user,
+        organisation_id=membership.organisation_id,
+        role_before=before,
+        role=role,
+        changed_by=by.pk,
+    )
+    return membership
+
+
+def member_remove(*, membership, by, successor=None, request=None) -> None:
+    """Remove a member from the organisation; the history keeps who it was and who removed them.
+
+    The last editor removes themself only by naming another member to become the editor.
+    """
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        _hand_over(membership, by=by, successor=successor)
+        membership._history_user = by
+        user, organisation_id, role = membership.user, membership.organisation_id, membership.role
+        membership.delete()
+    security_event(
+        Event.MEMBER_REMOVED,
+        request=request,
+        user=user,
+        organisation_id=organisation_id,
+        role=role,
+        changed_by=by.pk,
+    )
+
+
+DEACTIVATED = "deactivated"
+
+
+def user_deactivate(*, user, by, request=None) -> int:
+    """Close an account: it signs in no more and every session of it ends at once. Each of its
+    memberships records the change in the organisation's member history. Returns the number of
+    sessions ended."""
+    if user.pk == by.pk:
+        raise ValidationError(_("You cannot deactivate your own account."))
+    with transaction.atomic():
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        for membership in Membership.objects.filter(user=user):
+            membership._history_user = by
+            membership._change_reason = DEACTIVATED
+            membership.save()
+        ended = sessions_end(user)
+    security_event(
+        Event.USER_DEACTIVATED, request=request, user=user, changed_by=by.pk, sessions_ended=ended
+    )
+    return ended

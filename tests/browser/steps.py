@@ -2,12 +2,16 @@
 
 import re
 
+from django.contrib.auth import get_user_model
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from avoin.links import reverse_in
+from avoin.second_factor import authenticator_of
 
 PASSWORD = "correct horse battery staple"
 
@@ -19,12 +23,31 @@ def t(language, message):
 
 
 def sign_in_with_password(page, site, language, username, password=PASSWORD):
-    """The ministry team's sign-in form."""
+    """The ministry team's sign-in form, then the code from their authenticator app."""
+    device = authenticator_for(username)
     page.goto(site + reverse_in(language, "login"))
     page.get_by_label(t(language, "username")).fill(username)
     page.get_by_label(t(language, "Password")).fill(password)
     page.get_by_role("button", name=t(language, "Sign in"), exact=True).click()
     page.wait_for_load_state()
+    if "/accounts/two-step/verify/" in page.url:
+        page.get_by_label(t(language, "Code"), exact=True).fill(authenticator_code(device))
+        page.get_by_role("button", name=t(language, "Continue")).click()
+        page.wait_for_load_state()
+
+
+def authenticator_for(username):
+    """The team member's authenticator app, set up before the test signs in."""
+    user = get_user_model().objects.get(username=username)
+    return authenticator_of(user) or TOTPDevice.objects.create(
+        user=user, name="authenticator", confirmed=True
+    )
+
+
+def authenticator_code(device):
+    """The six digits the app shows now."""
+    device.refresh_from_db()
+    return str(totp(device.bin_key, device.step, device.t0, device.digits, device.drift)).zfill(6)
 
 
 def link_in(message):
