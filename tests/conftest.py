@@ -37,6 +37,7 @@ def _page_cache_only_where_tested(request, settings):
         settings.PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture(autouse=True)
 def _force_login_gives_both_factors(monkeypatch):
     """`client.force_login(user)` stands for a whole sign-in: for the team and staff, that
     includes the second factor (a confirmed authenticator, verified in the session). The

@@ -5,6 +5,7 @@ refused: the one list the fuzz tests read (docs/adr/0034).
 neither here nor in NOT_FUZZED: a new form (from any app) gets a `Target` line here.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,21 +15,44 @@ from django.utils import timezone, translation
 
 from avoin import forms as avoin_forms
 from commitments import forms as commitments_forms
+from commitments.models import Amendment, Evaluation, PlanVersion
 from organisations import forms as organisations_forms
 from organisations.models import ContactPerson, Membership, NominationRequest, NominationRound
-from reporting.forms import actions, activities, figures, practices, progress
+from reporting.forms import (
+    actions,
+    activities,
+    dashboard,
+    evaluations,
+    feedback,
+    figures,
+    meetings,
+    practices,
+    progress,
+)
 from reporting.models import (
+    ActionItem,
     ActionProgress,
     Activity,
     ActivityKind,
+    Assessment,
+    CommitmentProposal,
+    Decision,
+    FeedbackAnswer,
     GoodPractice,
+    Meeting,
     Milestone,
     PeriodReport,
     ProgressEntry,
     ReportingPeriod,
     ReportStatus,
 )
-from tests.factories import ActivityFactory, MembershipFactory, period
+from tests.factories import (
+    ActivityFactory,
+    FeedbackLinkFactory,
+    MeetingFactory,
+    MembershipFactory,
+    period,
+)
 from tests.scenes import PracticeScene, Scene
 
 ACTION = "1.1.a1"
@@ -50,6 +74,13 @@ class World:
         )
         self.activity = ActivityFactory(
             organisation=self.practices.espoo, entered_by=self.practices.editor
+        )
+        self.meeting = MeetingFactory()
+        Evaluation.objects.filter(kind=Evaluation.Kind.MID_TERM).update(
+            cut_off=datetime.date(2025, 9, 30), status=Evaluation.Status.IN_PROGRESS
+        )
+        self.feedback_link = FeedbackLinkFactory(
+            activity=self.activity, created_by=self.practices.editor
         )
 
     def user(self, who):
@@ -231,10 +262,77 @@ TARGETS = [
         "espoo_editor",
         method="get",
     ),
+    Target(
+        dashboard.DashboardFilterForm,
+        lambda w: url("reporting:dashboard"),
+        "ministry",
+        method="get",
+    ),
+    Target(
+        meetings.MeetingForm,
+        lambda w: url("reporting:meeting_create"),
+        "ministry",
+        (Meeting, Meeting.history.model),
+    ),
+    Target(
+        meetings.DecisionForm,
+        lambda w: url("reporting:decision_create", w.meeting.pk),
+        "ministry",
+        (Decision,),
+    ),
+    Target(
+        meetings.ActionItemForm,
+        lambda w: url("reporting:action_item_create", w.meeting.pk),
+        "ministry",
+        (ActionItem,),
+    ),
+    Target(
+        evaluations.EvaluationForm,
+        lambda w: url("reporting:evaluation_update", Evaluation.Kind.MID_TERM),
+        "ministry",
+        (Evaluation,),
+    ),
+    Target(
+        evaluations.AssessmentForm,
+        lambda w: url(
+            "reporting:assessment_update",
+            Evaluation.Kind.MID_TERM,
+            "measure",
+            "1.1",
+            "goal_achievement",
+        ),
+        "ministry",
+        (Assessment,),
+    ),
+    Target(
+        evaluations.ProposalForm,
+        lambda w: url("reporting:proposal_create", Evaluation.Kind.MID_TERM),
+        "ministry",
+        (CommitmentProposal,),
+    ),
+    Target(
+        feedback.FeedbackForm,
+        lambda w: url("reporting:feedback_answer", w.feedback_link.token),
+        None,
+        (FeedbackAnswer,),
+    ),
+    Target(
+        commitments_forms.PlanVersionForm,
+        lambda w: url("commitments:plan_version_create"),
+        "ministry",
+        (PlanVersion,),
+    ),
+    Target(
+        commitments_forms.AmendmentForm,
+        lambda w: url("commitments:amendment_create"),
+        "ministry",
+        (Amendment,),
+    ),
 ]
 
 # Form classes that no person posts through a page, and why.
 NOT_FUZZED = {
     organisations_forms.OrganisationRowForm: "checks rows of an imported registry file",
     organisations_forms.OrganisationFacetsForm: "a base class; its subclasses are fuzzed",
+    meetings.ConcernsForm: "a base class; DecisionForm and ActionItemForm are fuzzed",
 }
