@@ -8,9 +8,10 @@ class ReportingConfig(AppConfig):
 
     def ready(self):
         from avoin.contributions import contribute
-        from avoin.personal_data import section_register
+        from avoin.personal_data import retention_register, section_register
 
         from .personal_data import SECTIONS
+        from .retention import FEEDBACK_COMMENTS
         from .sections import (
             action_progress,
             measure_activities,
@@ -30,3 +31,4 @@ class ReportingConfig(AppConfig):
         contribute("action_detail", action_progress)
         for section in SECTIONS:
             section_register(section)
+        retention_register(FEEDBACK_COMMENTS)

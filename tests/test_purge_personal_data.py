@@ -131,3 +131,21 @@ def test_a_second_run_finds_nothing_more(scene, held, capsys):
     call_command("purge_personal_data")
     assert "total: removed or anonymised 0" in capsys.readouterr().out
     assert RetentionRun.objects.count() == 2
+
+
+def test_purge_clears_old_feedback_comments_and_keeps_the_answers(db, capsys):
+    from reporting.models import FeedbackAnswer
+    from tests.factories import FeedbackAnswerFactory
+
+    old = FeedbackAnswerFactory(comment="Kiitos, Maija Meikäläinen hoiti hyvin.")
+    recent = FeedbackAnswerFactory(link=old.link, comment="Hyvä tilaisuus.")
+    FeedbackAnswer.objects.filter(pk=old.pk).update(created_at=days_ago(3 * 365 + 1))
+    call_command("purge_personal_data", "--dry-run")
+    assert "feedback_comments: would remove or anonymise 1" in capsys.readouterr().out
+    call_command("purge_personal_data")
+    call_command("purge_personal_data")  # nothing more the second time
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert old.comment == "" and old.materials_in_time == "yes"  # the figures keep the answer
+    assert recent.comment == "Hyvä tilaisuus."
+    assert RetentionRun.objects.order_by("pk").last().counts["feedback_comments"] == 0
