@@ -21,14 +21,42 @@ DATETIME_INPUT_FORMATS = [
 ]
 
 
+# The largest id a database column holds (a signed 64-bit integer).
+LARGEST_ID = 2**63 - 1
+
+
+def _ids_within_range(field):
+    """`field.clean` that refuses an id too large for any id column as an invalid choice before
+    it reaches the database (SQLite raises OverflowError on it instead of finding nothing)."""
+    clean = field.clean
+
+    def bounded_clean(value):
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            text = str(item).strip()
+            if text.lstrip("-").isdigit() and abs(int(text)) > LARGEST_ID:
+                raise ValidationError(
+                    field.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": text},
+                )
+        return clean(value)
+
+    return bounded_clean
+
+
 class AccessibleErrorsMixin:
     """Tie each field's error list (and help text) to the field with aria-describedby.
 
     A group of radio buttons or checkboxes is described on its fieldset instead
-    (includes/form_field.html), not on every option.
+    (includes/form_field.html), not on every option. Ids out of any column's range are refused
+    as invalid choices, never passed to the database.
     """
 
     def full_clean(self):
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and "clean" not in vars(field):
+                field.clean = _ids_within_range(field)
         super().full_clean()
         for name in self.errors:
             if name not in self.fields or self[name].use_fieldset:

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from organisations.forms import NominationAnswerOnBehalfForm, NominationRoundForm
 from organisations.models import Organisation
+from reporting.models import GoodPractice
 from tests.factories import ContactPersonFactory, NominationRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +138,15 @@ def test_the_answer_form_shows_what_naming_a_new_representative_means(ministry_c
     sections = re.findall(r'<fieldset class="group" data-answer="(\w+)">', html)
     assert sections == ["name_new", "name_new", "name_new", "decline"]
     assert re.search(r'<script src="/static/js/answer-sections\.js" defer></script>', html)
+
+
+@pytest.mark.parametrize("field", ["recommendations", "measures", "organisations"])
+def test_an_id_too_large_for_any_column_is_an_invalid_choice_not_a_server_error(
+    practice_scene, field
+):
+    """Found by `make fuzz`: SQLite raised OverflowError on 2**63 in a multiple choice."""
+    client = practice_scene.client("editor")
+    response = client.post(reverse("reporting:practice_create"), {field: str(2**63)})
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert not GoodPractice.objects.filter(title="").exists()
