@@ -36,7 +36,7 @@ run: $(STAMP) .env
 ## test: lint, migrations check and the whole pytest suite (browser tests included)
 # The suite runs in TEST_WORKERS processes (pytest-xdist, docs/adr/0045); each has its own test
 # database and, for the browser tests, its own server. TEST_WORKERS=0 runs it in one process.
-TEST_WORKERS ?= 2
+TEST_WORKERS ?= 3
 test: $(STAMP) lint migrations-check
 	DEBUG=on $(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 

@@ -4,9 +4,9 @@ programme pages, and the team's pages on its own actions (issue 9)."""
 import pytest
 
 from avoin.links import reverse_in
+from tests.browser.steps import PASSWORD, sign_in_with_password
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "correct horse battery staple"
 PHONE = {"width": 390, "height": 844}
 
 
@@ -83,11 +83,7 @@ def test_the_teams_action_pages_are_accessible(site, browser, axe_check):
     ministry_user = with_figures()
     context = browser.new_context()
     page = context.new_page()
-    page.goto(site + reverse_in("fi", "login"))
-    page.fill("#id_username", ministry_user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form[method=post]:not([action]) button[type=submit]").click()
-    page.wait_for_load_state()
+    sign_in_with_password(page, site, "fi", ministry_user.username)
     for path in (
         reverse_in("fi", "reporting:action_progress_list"),
         reverse_in("fi", "reporting:action_progress_update", args=["1.1.a1"]),
