@@ -36,9 +36,9 @@ run: $(STAMP) .env
 ## test: lint, migrations check and the whole pytest suite (browser tests included)
 # The suite runs in TEST_WORKERS processes (pytest-xdist, docs/adr/0045); each has its own test
 # database and, for the browser tests, its own server. TEST_WORKERS=0 runs it in one process.
-TEST_WORKERS ?= 3
+TEST_WORKERS ?= 2
 test: $(STAMP) lint migrations-check
-	DEBUG=on $(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	DEBUG=on $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 ## fuzz: every form under 1 000 generated submissions of each kind (Hypothesis; a long run)
 # `make test` runs the same tests with a quick profile of a few examples (docs/adr/0034).
