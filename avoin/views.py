@@ -175,6 +175,10 @@ NOT_FOR_ROBOTS = [
     ("reporting:practice_moderate", 1),
     ("reporting:report_list", 0),  # every progress report and period page is under it
     ("reporting:dashboard", 0),  # the team's and the working group's monitoring pages
+    ("reporting:evaluation_workspace_list", 0),  # drafts of the evaluations
+    ("reporting:feedback_answer", 1),  # a participant's form, reached by its shared link
+    ("commitments:plan_version_create", 0),
+    ("commitments:amendment_create", 0),
 ]
 
 
