@@ -2,6 +2,7 @@
 wellbeing services county, language status)."""
 
 from django import forms
+from django.utils.http import urlencode
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +55,14 @@ class DashboardFilterForm(AccessibleErrorsMixin, OrganisationFacetsForm):
     def facets(self) -> dict:
         """The organisation filters given, by name."""
         return {name: self.cleaned_data[name] for name in FACETS if self.cleaned_data.get(name)}
+
+    def query(self) -> str:
+        """The chosen period and filters as a query string, the same for every way of asking
+        for them: what the downloads link to, and part of the figures' cache key."""
+        chosen = {"period": self.chosen_period().pk}
+        for name, value in self.facets().items():
+            chosen[name] = getattr(value, "pk", value)
+        return urlencode(chosen)
 
     def organisations(self):
         """The organisations the filters leave, or None when no filter is given (all)."""

@@ -13,25 +13,31 @@ from reporting.dashboard_exports import TABLES, dashboard_table, dashboard_table
 from reporting.forms.dashboard import DashboardFilterForm
 from reporting.models import ReportingPeriod
 from reporting.presenters.dashboard import DASHBOARD_NOTE, Dashboard
+from reporting.presenters.dashboard_cache import rendered_figures
 
 
 def _chosen(request):
-    """The filter form, bound to the query string, and the dashboard it asks for (None when
-    a filter is invalid or no period has begun)."""
+    """The filter form, bound to the query string, and whether it asks for a dashboard (not
+    when a filter is invalid or no period has begun)."""
     default = ReportingPeriod.objects.latest_closed() or (
         ReportingPeriod.objects.filter(starts_on__lte=timezone.localdate()).last()
     )
     form = DashboardFilterForm(request.GET, default_period=default)
     if not form.is_valid() or form.chosen_period() is None:
-        return form, None
-    return form, Dashboard(form.chosen_period(), organisations=form.organisations())
+        return form, False
+    return form, True
+
+
+def _dashboard(form):
+    return Dashboard(form.chosen_period(), organisations=form.organisations())
 
 
 @working_group_required
 def dashboard(request):
     """The programme's progress for a period: coverage beside every figure."""
-    form, shown = _chosen(request)
-    context = {"form": form, "dashboard": shown, "dashboard_note": DASHBOARD_NOTE}
+    form, valid = _chosen(request)
+    figures = rendered_figures(form) if valid else None
+    context = {"form": form, "figures": figures, "dashboard_note": DASHBOARD_NOTE}
     return render(request, "reporting/monitoring/dashboard.html", context)
 
 
@@ -40,9 +46,10 @@ def dashboard_download(request, table, file_format):
     """One table of the dashboard as CSV or XLSX, with the period and filters on top."""
     if table not in TABLES:
         raise Http404
-    form, shown = _chosen(request)
-    if shown is None:  # the page says what is wrong with the filters
+    form, valid = _chosen(request)
+    if not valid:  # the page says what is wrong with the filters
         return redirect(_page_with_query(request))
+    shown = _dashboard(form)
     made = dashboard_table(table, shown, form.description())
     return table_response(
         made.header,
@@ -57,9 +64,10 @@ def dashboard_download(request, table, file_format):
 @working_group_required
 def dashboard_workbook(request):
     """Every table of the dashboard as one XLSX workbook, a sheet each."""
-    form, shown = _chosen(request)
-    if shown is None:
+    form, valid = _chosen(request)
+    if not valid:
         return redirect(_page_with_query(request))
+    shown = _dashboard(form)
     tables = dashboard_tables(shown, form.description())
     return workbook_response(tables, filename=f"avoin-dashboard-{_period_slug(shown.period)}")
 
