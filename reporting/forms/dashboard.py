@@ -2,8 +2,8 @@
 wellbeing services county, language status)."""
 
 from django import forms
-from django.utils.http import urlencode
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from avoin.forms import AccessibleErrorsMixin

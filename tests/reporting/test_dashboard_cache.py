@@ -55,7 +55,9 @@ def test_the_same_view_is_worked_out_once(ministry_client, client, renderings):
     assert first == again == other
 
 
-def test_the_same_filters_asked_differently_share_one_rendering(ministry_client, latest, renderings):
+def test_the_same_filters_asked_differently_share_one_rendering(
+    ministry_client, latest, renderings
+):
     ministry_client.get(url(kind="municipality"))
     ministry_client.get(url(kind="municipality", period=latest.pk))
     assert len(renderings) == 1
