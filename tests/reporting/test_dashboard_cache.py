@@ -44,6 +44,7 @@ def url(language="fi", **query):
 
 def test_the_same_view_is_worked_out_once(ministry_client, client, renderings):
     client.force_login(WorkingGroupUserFactory())
+
     def figures(response):
         return response.content.decode().split('<p class="downloads">', 1)[1]
 
