@@ -2,7 +2,7 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -24,6 +24,12 @@ from .models import (
     TextSection,
 )
 from .versioning import amendment_record
+
+
+def in_current_programme():
+    """The current programme (the one published last) as a subquery, for filtering a page's
+    object by it in the same query; a page asked for with no programme loaded is not found."""
+    return Subquery(Programme.objects.values("pk")[:1])
 
 
 def current_programme():
@@ -62,7 +68,7 @@ def commitment_detail(request, number):
                 queryset=Measure.objects.prefetch_related("actions", "recommendations"),
             )
         ),
-        programme=current_programme(),
+        programme=in_current_programme(),
         number=number,
     )
     return render(request, "commitments/commitment_detail.html", {"commitment": commitment})
@@ -73,7 +79,7 @@ def measure_detail(request, number):
     """A measure: what the government will do and what it recommends to others."""
     measure = get_object_or_404(
         Measure.objects.select_related("commitment"),
-        commitment__programme=current_programme(),
+        commitment__programme=in_current_programme(),
         number=number,
     )
     recommendations = measure.recommendations.prefetch_related(
@@ -99,7 +105,7 @@ def action_detail(request, code):
     """One action of a measure."""
     action = get_object_or_404(
         Action.objects.select_related("measure__commitment"),
-        measure__commitment__programme=current_programme(),
+        measure__commitment__programme=in_current_programme(),
         code=code,
     )
     context = {"action": action, "amendments": _amendments(action)}
@@ -113,7 +119,7 @@ def recommendation_detail(request, code):
         Recommendation.objects.select_related("measure__commitment").prefetch_related(
             "deliverables"
         ),
-        measure__commitment__programme=current_programme(),
+        measure__commitment__programme=in_current_programme(),
         code=code,
     )
     asks = [
@@ -134,7 +140,7 @@ def asked_of_us(request):
     recommendations = None
     if form.is_valid():
         recommendations = Recommendation.objects.filter(
-            measure__commitment__programme=current_programme()
+            measure__commitment__programme=in_current_programme()
         ).for_audiences(form.audiences())
     return render(
         request,

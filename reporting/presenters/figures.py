@@ -4,7 +4,8 @@ action's progress. Every figure keeps its coverage beside it (docs/adr/0026)."""
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Commitment, Measure, Programme
@@ -64,12 +65,9 @@ def activity_rows(measure_activities):
 
 def published_periods():
     """The periods whose figures are public: those whose reporting has closed, newest first."""
-    latest = ReportingPeriod.objects.latest_closed()
-    if latest is None:
-        return []
-    return list(
-        ReportingPeriod.objects.filter(starts_on__lte=latest.starts_on).order_by("-starts_on")
-    )
+    closed = ReportingPeriod.objects.closed_by(timezone.localdate()).order_by("-starts_on")
+    latest_start = Subquery(closed.values("starts_on")[:1])
+    return list(ReportingPeriod.objects.filter(starts_on__lte=latest_start).order_by("-starts_on"))
 
 
 @dataclass
@@ -93,15 +91,22 @@ class ProgrammeProgress:
 
     def __init__(self, period, *, organisations=None):
         self.period = period
-        self.coverage = figures.reporting_coverage(period, organisations=organisations)
+        # N per kind, counted once for the coverage and the recommendations.
+        totals = figures.organisations_per_kind([period], organisations=organisations)
+        self.coverage = figures.reporting_coverage(
+            period, organisations=organisations, totals=totals
+        )
         self.total = self.coverage[-1]
-        programme = Programme.objects.first()
         self.commitments = list(
-            Commitment.objects.filter(programme=programme).prefetch_related(
+            Commitment.objects.filter(
+                programme=Subquery(Programme.objects.values("pk")[:1])
+            ).prefetch_related(
                 Prefetch("measures", queryset=Measure.objects.prefetch_related("actions"))
             )
         )
-        by_recommendation = figures.recommendation_figures([period], organisations=organisations)
+        by_recommendation = figures.recommendation_figures(
+            [period], organisations=organisations, totals=totals
+        )
         activities = figures.activity_totals(period, organisations=organisations)
         updates = figures.action_updates(period)
         self.measures = {}
