@@ -51,6 +51,7 @@ def public_paths(language, *, every_object=False):
             reverse("login"),
             reverse("commitments:programme_overview"),
             reverse("commitments:evaluation_list"),
+            reverse("commitments:plan_versions"),
             reverse("commitments:asked_of_us"),
             reverse("commitments:asked_of_us") + "?audience=municipalities",
             reverse("commitments:asked_of_us") + "?audience=wellbeing_counties",
