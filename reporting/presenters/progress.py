@@ -31,6 +31,7 @@ class MyReports:
             or ReportingPeriod.objects.filter(starts_on__lte=today).order_by("-starts_on").first()
         )
         memberships = user.memberships.select_related("organisation")
+        self._asked = {}  # the recommendations asked of each kind of organisation, by id
         reports = {
             report.organisation_id: report
             for report in PeriodReport.objects.filter(
@@ -46,12 +47,15 @@ class MyReports:
             )
             for membership in memberships
         ]
+        # A user of no organisation (the team, often) has no earlier reports of their own.
         self.earlier = (
             PeriodReport.objects.visible_to(user)
             .filter(organisation__memberships__user=user)
             .exclude(period=self.period)
             .select_related("organisation", "period")
             .order_by("-period__starts_on")[:20]
+            if self.organisations
+            else PeriodReport.objects.none()
         )
         self.waiting = (
             PeriodReport.objects.visible_to(user)
@@ -62,9 +66,13 @@ class MyReports:
             else PeriodReport.objects.none()
         )
 
-    @staticmethod
-    def _unanswered(organisation, reports):
-        asked = [r.pk for r in applicable_recommendations(organisation)]
+    def _unanswered(self, organisation, reports):
+        """How many recommendations asked of the organisation its report has not answered;
+        what is asked depends on the kind alone, so it is read once a kind."""
+        if organisation.kind not in self._asked:
+            asked = applicable_recommendations(organisation).values_list("pk", flat=True)
+            self._asked[organisation.kind] = list(asked)
+        asked = self._asked[organisation.kind]
         report = reports.get(organisation.pk)
         if report is None:
             return len(asked)

@@ -10,7 +10,7 @@ from django.utils import translation
 from organisations.models import Organisation
 from reporting.models import PeriodReport, ProgressStatus, ReportStatus
 from reporting.services.progress import applicable_recommendations
-from tests.factories import period
+from tests.factories import MembershipFactory, period
 from tests.reporting.progress_data import report
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +80,21 @@ def test_the_progress_pages_run_the_same_queries_at_ten_times_the_data(
         # 16: the team's pages also load the session's authenticator (ADR 0031).
         with django_assert_max_num_queries(16):
             client.get(url)
+
+
+def test_the_report_list_reads_what_is_asked_once_for_each_kind(practice_scene):
+    """An editor of six municipalities runs the queries an editor of one does."""
+    period(2024, 1)
+    client = practice_scene.client("editor")
+    url = reverse("reporting:report_list")
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    others = Organisation.objects.of_kind("municipality").exclude(pk=practice_scene.espoo.pk)
+    for organisation in others[:5]:
+        MembershipFactory(user=practice_scene.editor, organisation=organisation)
+    with CaptureQueriesContext(connection) as six:
+        response = client.get(url)
+    rows = response.context["mine"].organisations
+    assert len(rows) == 6 and len({row.unanswered for row in rows}) == 1
+    assert rows[0].unanswered == len(applicable_recommendations(practice_scene.espoo)) > 0
+    assert len(six.captured_queries) == len(one.captured_queries)
