@@ -24,6 +24,8 @@ class MyReports:
     """The user's organisations with the period open now (or the latest), and their reports;
     for the team, the reports waiting for review."""
 
+    WAITING_SHOWN = 50
+
     def __init__(self, user):
         today = timezone.localdate()
         self.period = (
@@ -57,14 +59,17 @@ class MyReports:
             if self.organisations
             else PeriodReport.objects.none()
         )
-        self.waiting = (
+        # The oldest WAITING_SHOWN (and whether there are more): the team reviews from the top.
+        waiting = (
             PeriodReport.objects.visible_to(user)
             .submitted()
             .select_related("organisation", "period")
-            .order_by("submitted_at")
+            .order_by("submitted_at", "pk")[: self.WAITING_SHOWN + 1]
             if is_ministry_team(user)
-            else PeriodReport.objects.none()
+            else []
         )
+        self.waiting = list(waiting)[: self.WAITING_SHOWN]
+        self.more_waiting = len(waiting) > self.WAITING_SHOWN
 
     def _unanswered(self, organisation, reports):
         """How many recommendations asked of the organisation its report has not answered;

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from organisations.models import Organisation
 from reporting.models import PeriodReport, ProgressStatus, ReportStatus
+from reporting.presenters.progress import MyReports
 from reporting.services.progress import applicable_recommendations
 from tests.factories import MembershipFactory, period
 from tests.reporting.progress_data import report
@@ -98,3 +99,19 @@ def test_the_report_list_reads_what_is_asked_once_for_each_kind(practice_scene):
     assert len(rows) == 6 and len({row.unanswered for row in rows}) == 1
     assert rows[0].unanswered == len(applicable_recommendations(practice_scene.espoo)) > 0
     assert len(six.captured_queries) == len(one.captured_queries)
+
+
+def test_the_team_sees_the_oldest_waiting_reports_and_that_more_wait(practice_scene, monkeypatch):
+    monkeypatch.setattr(MyReports, "WAITING_SHOWN", 2)
+    others = Organisation.objects.of_kind("municipality").exclude(pk=practice_scene.espoo.pk)
+    client = practice_scene.client("ministry")
+    for count in (2, 3):
+        for organisation in others[:count]:
+            if not PeriodReport.objects.filter(organisation=organisation).exists():
+                report(organisation, period(2024, 1), ReportStatus.SUBMITTED)
+        with translation.override("en"):
+            response = client.get(reverse("reporting:report_list"))
+        mine = response.context["mine"]
+        assert [r.organisation for r in mine.waiting] == list(others[:2])
+        assert mine.more_waiting == (count == 3)
+        assert ("more are waiting" in response.content.decode()) == (count == 3)
