@@ -4,6 +4,7 @@ and a report's readable history."""
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from avoin.permissions import is_ministry_team
@@ -60,16 +61,21 @@ class MyReports:
             else PeriodReport.objects.none()
         )
         # The oldest WAITING_SHOWN (and whether there are more): the team reviews from the top.
-        waiting = (
-            PeriodReport.objects.visible_to(user)
-            .submitted()
-            .select_related("organisation", "period")
-            .order_by("submitted_at", "pk")[: self.WAITING_SHOWN + 1]
+        self._waiting = (
+            PeriodReport.objects.visible_to(user).submitted()
             if is_ministry_team(user)
-            else []
+            else PeriodReport.objects.none()
         )
-        self.waiting = list(waiting)[: self.WAITING_SHOWN]
+        oldest = self._waiting.select_related("organisation", "period")
+        waiting = list(oldest.order_by("submitted_at", "pk")[: self.WAITING_SHOWN + 1])
+        self.waiting = waiting[: self.WAITING_SHOWN]
         self.more_waiting = len(waiting) > self.WAITING_SHOWN
+
+    @cached_property
+    def waiting_count(self):
+        """How many reports wait for review; counted in the database only when more wait
+        than are shown."""
+        return self._waiting.count() if self.more_waiting else len(self.waiting)
 
     def _unanswered(self, organisation, reports):
         """How many recommendations asked of the organisation its report has not answered;
