@@ -269,7 +269,9 @@ class RoundDashboard:
             .with_reminders()
             .with_reach()
             .order_by("organisation__name_fi", "pk")
-            .prefetch_related(Prefetch("messages", OutgoingMessage.objects.order_by("pk")))
+            .prefetch_related(
+                Prefetch("messages", OutgoingMessage.objects.order_by("pk"), "emails")
+            )
         )
         if unreachable_only:
             pending = pending.filter(unreachable=True)
@@ -279,9 +281,7 @@ class RoundDashboard:
         page = paginator.get_page(page)
         page.object_list = [
             PendingRow(
-                item,
-                item.unreachable,
-                [Delivery(m, item.organisation) for m in item.messages.all()],
+                item, item.unreachable, [Delivery(m, item.organisation) for m in item.emails]
             )
             for item in page.object_list
         ]
