@@ -1,11 +1,10 @@
 """Display logic too heavy for templates: the round dashboard, its chart, readable history."""
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
-from django.utils import timezone
+from django.core.paginator import Paginator
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -40,9 +39,10 @@ class AnswersPerDayChart:
     MAX_DAYS = 92
     DAYS_BEFORE_DEADLINE = 61
 
-    def __init__(self, answered_at, *, deadline):
+    def __init__(self, per_day, *, deadline):
+        """`per_day`: (day, answers) pairs, as `NominationRequest.objects.answers_per_day()`."""
         self.deadline = deadline
-        counts = Counter(timezone.localdate(moment) for moment in answered_at)
+        counts = dict(per_day)
         self.rows = sorted(counts.items())
         self.maximum = max(counts.values(), default=0)
         self.first_day = self.last_day = None
@@ -166,7 +166,7 @@ class Delivery:
     """One email about a request: to whom, what, and what became of it."""
 
     message: OutgoingMessage
-    request: NominationRequest
+    organisation: Organisation
 
     @property
     def kind(self):
@@ -182,77 +182,129 @@ class PendingRow:
     deliveries: list[Delivery]
 
 
+def _named(pk, prefix, row, **facts):
+    """An organisation read as names beside another row (`<prefix>name_fi`, …): enough to
+    show it, without a query of its own."""
+    if pk is None:
+        return None
+    names = {f"name_{code}": row[f"{prefix}name_{code}"] for code in ("fi", "sv", "en")}
+    return Organisation(pk=pk, **names, **facts)
+
+
 class RoundDashboard:
-    """The figures of one round: status counts, branches, pending organisations and what was
-    emailed to them, undelivered messages, the chart. A fixed number of queries."""
+    """The figures of one round: status counts, branches, the chart, what became of the emails,
+    and the pending organisations a page at a time. A fixed number of queries (six for a sent
+    round), however many organisations the round asks: the lists that grow with them are
+    paged or capped, and the whole network is in the CSV and XLSX exports.
 
-    def __init__(self, nomination_round):
+    `nomination_round` comes from `NominationRound.objects.with_email_counts()`.
+    """
+
+    PENDING_PER_PAGE = 25
+    UNDELIVERED_SHOWN = 20
+    # `?pending=unreachable` narrows the pending list to the organisations with no address.
+    UNREACHABLE = "unreachable"
+
+    def __init__(self, nomination_round, *, query):
+        """`query`: the page's query string: `page` of the pending list, `pending` its filter."""
         self.round = nomination_round
+        if not nomination_round.is_sent:
+            # Before sending: whom the round cannot reach, so that addresses can be added first.
+            targets = Organisation.objects.asked_in(nomination_round)
+            self.target_count = targets.count()
+            self.unreachable_targets = list(targets.unreachable().select_related("ministry"))
+            self.reached_count = self.target_count - len(self.unreachable_targets)
+            return
         requests = nomination_round.requests.all()
-        counts = requests.status_counts()
-        self.statuses = [(status, status.label, counts[status]) for status in NominationStatus]
-        self.totals = requests.totals()
-        self.branches = self._branches(requests)
-        self.pending = self._pending(requests)
-        self.needs_address = [row.request.organisation for row in self.pending if row.unreachable]
-        emails = OutgoingMessage.objects.about(requests)
-        delivery = emails.status_counts()
-        self.delivery = [(status, status.label, delivery[status]) for status in MessageStatus]
-        self.undelivered = self._undelivered(requests, emails)
+        self._figures(requests)
         self.chart = AnswersPerDayChart(
-            requests.answered().values_list("first_answered_at", flat=True),
-            deadline=nomination_round.deadline,
+            requests.answers_per_day(), deadline=nomination_round.deadline
         )
-        targets = Organisation.objects.asked_in(nomination_round)
-        self.target_count = targets.count()
-        # Before sending: whom the round cannot reach, so that addresses can be added first.
-        unreachable = targets.unreachable().select_related("ministry")
-        self.unreachable_targets = [] if nomination_round.is_sent else list(unreachable)
-        self.reached_count = self.target_count - len(self.unreachable_targets)
-
-    @staticmethod
-    def _pending(requests):
-        pending = (
-            requests.pending()
-            .select_related("organisation")
-            .with_reminders()
-            .prefetch_related(Prefetch("messages", OutgoingMessage.objects.order_by("pk")))
-        )
-        unreachable = set(
-            Organisation.objects.filter(nomination_requests__in=pending)
-            .unreachable()
-            .values_list("pk", flat=True)
-        )
-        return [
-            PendingRow(
-                request=item,
-                unreachable=item.organisation_id in unreachable,
-                deliveries=[Delivery(message, item) for message in item.messages.all()],
-            )
-            for item in pending
+        self.delivery = [
+            (status, status.label, getattr(nomination_round, f"emails_{status}"))
+            for status in MessageStatus
         ]
+        self.undelivered = self._undelivered(requests)
+        failed_count = getattr(nomination_round, f"emails_{MessageStatus.FAILED}")
+        self.undelivered_more = failed_count - len(self.undelivered)
+        self.unreachable_only = query.get("pending") == self.UNREACHABLE
+        # The pagination links keep the filter.
+        self.pending_query = f"pending={self.UNREACHABLE}" if self.unreachable_only else ""
+        self.pending_page = self._pending(requests, query.get("page"), self.unreachable_only)
+        self.pending = self.pending_page.object_list
 
-    @staticmethod
-    def _undelivered(requests, emails):
-        """Every message of the round that failed, answered organisations' receipts included."""
-        failed = list(emails.failed().order_by("pk"))
-        about = requests.select_related("organisation").in_bulk(
-            {message.object_id for message in failed}
-        )
-        return [Delivery(message, about[message.object_id]) for message in failed]
-
-    @staticmethod
-    def _branches(requests):
+    def _figures(self, requests):
+        """Status counts, totals, branches and the unreachable count, from one grouped query."""
         rows = list(requests.by_branch())
-        ministries = Organisation.objects.in_bulk([row["organisation__ministry"] for row in rows])
-        return [
+        statuses = {status: sum(row[status] for row in rows) for status in NominationStatus}
+        self.statuses = [(status, status.label, statuses[status]) for status in NominationStatus]
+        total = sum(row["total"] for row in rows)
+        late = sum(row["late"] for row in rows)
+        answered = total - statuses[NominationStatus.PENDING]
+        self.totals = dict(total=total, answered=answered, on_time=answered - late, late=late)
+        # Once sent, the organisations asked are those the round sent a request to.
+        self.target_count = total
+        self.pending_count = statuses[NominationStatus.PENDING]
+        self.needs_address_count = sum(row["unreachable"] for row in rows)
+        prefix = "organisation__ministry__"
+        self.branches = [
             Branch(
-                ministry=ministries.get(row["organisation__ministry"]),
+                ministry=_named(
+                    row["organisation__ministry"],
+                    prefix,
+                    row,
+                    abbreviation=row[f"{prefix}abbreviation"],
+                ),
                 total=row["total"],
                 late=row["late"],
                 by_status=[row[status] for status in NominationStatus.values],
             )
             for row in rows
+        ]
+
+    def _pending(self, requests, page, unreachable_only):
+        pending = (
+            requests.pending()
+            .select_related("organisation")
+            .with_reminders()
+            .with_reach()
+            .order_by("organisation__name_fi", "pk")
+            .prefetch_related(
+                Prefetch("messages", OutgoingMessage.objects.order_by("pk"), "emails")
+            )
+        )
+        if unreachable_only:
+            pending = pending.filter(unreachable=True)
+        paginator = Paginator(pending, self.PENDING_PER_PAGE)
+        # Known from the figures: spares the paginator's COUNT query.
+        paginator.count = self.needs_address_count if unreachable_only else self.pending_count
+        page = paginator.get_page(page)
+        page.object_list = [
+            PendingRow(
+                item, item.unreachable, [Delivery(m, item.organisation) for m in item.emails]
+            )
+            for item in page.object_list
+        ]
+        return page
+
+    def _undelivered(self, requests):
+        """The round's messages that failed, answered organisations' receipts included; the
+        first UNDELIVERED_SHOWN of them, each with its organisation's names."""
+        organisation = "nomination_request__organisation"
+        failed = (
+            OutgoingMessage.objects.about(requests)
+            .failed()
+            .annotate(
+                organisation_pk=F(organisation),
+                organisation_name_fi=F(f"{organisation}__name_fi"),
+                organisation_name_sv=F(f"{organisation}__name_sv"),
+                organisation_name_en=F(f"{organisation}__name_en"),
+            )
+            .order_by("pk")[: self.UNDELIVERED_SHOWN]
+        )
+        return [
+            Delivery(message, _named(message.organisation_pk, "organisation_", vars(message)))
+            for message in failed
         ]
 
 

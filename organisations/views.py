@@ -214,14 +214,14 @@ def nomination_round_create(request):
 
 @working_group_required
 def nomination_round_detail(request, pk):
-    """The round: before sending, whom it reaches; after, the answers by status, branch and day."""
-    nomination_round = get_object_or_404(NominationRound, pk=pk)
+    """The round: before sending, whom it reaches; after, its figures and pending requests."""
+    nomination_round = get_object_or_404(NominationRound.objects.with_email_counts(), pk=pk)
     return render(
         request,
         "organisations/nomination_round_detail.html",
         {
             "round": nomination_round,
-            "dashboard": RoundDashboard(nomination_round),
+            "dashboard": RoundDashboard(nomination_round, query=request.GET),
             "can_manage": is_ministry_team(request.user),
         },
     )

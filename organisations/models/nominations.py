@@ -5,14 +5,15 @@ import datetime
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from avoin.forms import DateBetween
-from avoin.models import OutgoingMessage
+from avoin.models import MessageStatus, OutgoingMessage
 from avoin.translation import TranslatedField, translated_fields
 
 from ..access import OrganisationScopedQuerySet
@@ -31,6 +32,23 @@ class NominationRoundQuerySet(models.QuerySet):
             request_count=Count("requests"),
             answered_count=Count("requests", filter=~Q(requests__status=NominationStatus.PENDING)),
         )
+
+    def with_email_counts(self):
+        """Each round with `emails_<status>`: how many emails about its requests (requests,
+        reminders, receipts) are in each status. Read with the round, so the dashboard needs
+        no query of its own for them."""
+        counts = {}
+        for status in MessageStatus.values:
+            emails = (
+                OutgoingMessage.objects.filter(nomination_request__round=OuterRef("pk"))
+                .filter(status=status)
+                .order_by()
+                .values("status")
+                .annotate(count=Count("pk"))
+                .values("count")
+            )
+            counts[f"emails_{status}"] = Coalesce(Subquery(emails), 0)
+        return self.annotate(**counts)
 
 
 # A round's deadline lies within the programme's years (the 5th plan runs 10/2023–9/2027).
@@ -105,6 +123,21 @@ class NominationRound(models.Model):
         return self.is_sent and not self.is_closed
 
 
+# The branch's ministry as `by_branch` reads it, names included, so no second query is needed.
+BRANCH_FIELDS = [
+    "organisation__ministry",
+    "organisation__ministry__abbreviation",
+    "organisation__ministry__name_fi",
+    "organisation__ministry__name_sv",
+    "organisation__ministry__name_en",
+]
+
+
+def _organisation_unreachable():
+    """Whether the request's organisation is one `Organisation.objects.unreachable()` lists."""
+    return Exists(Organisation.objects.unreachable().filter(pk=OuterRef("organisation_id")))
+
+
 class NominationRequestQuerySet(OrganisationScopedQuerySet):
     def for_organisations(self, organisations):
         return self.filter(organisation__in=organisations)
@@ -118,30 +151,38 @@ class NominationRequestQuerySet(OrganisationScopedQuerySet):
     def late(self):
         return self.filter(is_late=True)
 
-    def status_counts(self) -> dict:
-        """How many requests are in each status, every status present."""
-        counts = dict(self.values_list("status").annotate(count=Count("pk")).order_by())
-        return {status: counts.get(status, 0) for status in NominationStatus.values}
-
-    def totals(self) -> dict:
-        """Requests asked, answered, answered on time and answered late."""
-        answered = ~Q(status=NominationStatus.PENDING)
-        return self.aggregate(
-            total=Count("pk"),
-            answered=Count("pk", filter=answered),
-            on_time=Count("pk", filter=answered & Q(is_late=False)),
-            late=Count("pk", filter=Q(is_late=True)),
-        )
-
     def by_branch(self):
-        """Status counts per administrative branch (the agency's ministry)."""
+        """Per administrative branch (the agency's ministry, with its names): requests in each
+        status, late answers, and pending requests whose organisation has no address."""
         per_status = {
             status: Count("pk", filter=Q(status=status)) for status in NominationStatus.values
         }
+        unreachable = Q(status=NominationStatus.PENDING) & _organisation_unreachable()
         return (
-            self.values("organisation__ministry")
-            .annotate(total=Count("pk"), late=Count("pk", filter=Q(is_late=True)), **per_status)
+            self.values(*BRANCH_FIELDS)
+            .annotate(
+                total=Count("pk"),
+                late=Count("pk", filter=Q(is_late=True)),
+                unreachable=Count("pk", filter=unreachable),
+                **per_status,
+            )
             .order_by("organisation__ministry__name_fi")
+        )
+
+    def with_reach(self):
+        """Each request with `unreachable`: its organisation has neither a registry address
+        nor a current representative (`Organisation.objects.unreachable()`)."""
+        return self.annotate(unreachable=_organisation_unreachable())
+
+    def answers_per_day(self):
+        """(day, answers) pairs, by the Helsinki day of each first answer, oldest first."""
+        day = TruncDate("first_answered_at", tzinfo=timezone.get_current_timezone())
+        return (
+            self.answered()
+            .annotate(day=day)
+            .values_list("day")
+            .annotate(count=Count("pk"))
+            .order_by("day")
         )
 
     def with_reminders(self):

@@ -122,11 +122,16 @@ class OrganisationQuerySet(OrganisationScopedQuerySet):
         return self.of_kind(*nomination_round.target_kinds).active(on=nomination_round.targets_on)
 
     def unreachable(self):
-        """Organisations with neither a registry address nor a current representative."""
-        return self.filter(email="").exclude(
+        """Organisations with neither a registry address nor a current representative.
+
+        Both conditions name the same contact (one filter() call): exclude() with the two would
+        let an ended representative and any current contact together count as reachable.
+        """
+        represented = self.model.objects.filter(
             contact_persons__role=ContactRole.NETWORK_REPRESENTATIVE,
             contact_persons__active_to__isnull=True,
         )
+        return self.filter(email="").exclude(pk__in=represented.values("pk"))
 
 
 class Organisation(models.Model):

@@ -4,6 +4,7 @@ and a report's readable history."""
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from avoin.permissions import is_ministry_team
@@ -24,6 +25,8 @@ class MyReports:
     """The user's organisations with the period open now (or the latest), and their reports;
     for the team, the reports waiting for review."""
 
+    WAITING_SHOWN = 50
+
     def __init__(self, user):
         today = timezone.localdate()
         self.period = (
@@ -31,6 +34,7 @@ class MyReports:
             or ReportingPeriod.objects.filter(starts_on__lte=today).order_by("-starts_on").first()
         )
         memberships = user.memberships.select_related("organisation")
+        self._asked = {}  # the recommendations asked of each kind of organisation, by id
         reports = {
             report.organisation_id: report
             for report in PeriodReport.objects.filter(
@@ -46,25 +50,40 @@ class MyReports:
             )
             for membership in memberships
         ]
+        # A user of no organisation (the team, often) has no earlier reports of their own.
         self.earlier = (
             PeriodReport.objects.visible_to(user)
             .filter(organisation__memberships__user=user)
             .exclude(period=self.period)
             .select_related("organisation", "period")
             .order_by("-period__starts_on")[:20]
+            if self.organisations
+            else PeriodReport.objects.none()
         )
-        self.waiting = (
-            PeriodReport.objects.visible_to(user)
-            .submitted()
-            .select_related("organisation", "period")
-            .order_by("submitted_at")
+        # The oldest WAITING_SHOWN (and whether there are more): the team reviews from the top.
+        self._waiting = (
+            PeriodReport.objects.visible_to(user).submitted()
             if is_ministry_team(user)
             else PeriodReport.objects.none()
         )
+        oldest = self._waiting.select_related("organisation", "period")
+        waiting = list(oldest.order_by("submitted_at", "pk")[: self.WAITING_SHOWN + 1])
+        self.waiting = waiting[: self.WAITING_SHOWN]
+        self.more_waiting = len(waiting) > self.WAITING_SHOWN
 
-    @staticmethod
-    def _unanswered(organisation, reports):
-        asked = [r.pk for r in applicable_recommendations(organisation)]
+    @cached_property
+    def waiting_count(self):
+        """How many reports wait for review; counted in the database only when more wait
+        than are shown."""
+        return self._waiting.count() if self.more_waiting else len(self.waiting)
+
+    def _unanswered(self, organisation, reports):
+        """How many recommendations asked of the organisation its report has not answered;
+        what is asked depends on the kind alone, so it is read once a kind."""
+        if organisation.kind not in self._asked:
+            asked = applicable_recommendations(organisation).values_list("pk", flat=True)
+            self._asked[organisation.kind] = list(asked)
+        asked = self._asked[organisation.kind]
         report = reports.get(organisation.pk)
         if report is None:
             return len(asked)

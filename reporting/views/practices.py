@@ -79,7 +79,7 @@ def practice_mine(request):
     """The practices of the user's organisations, in every status, a page at a time."""
     mine = Organisation.objects.filter(memberships__user=request.user)
     practices = (
-        GoodPractice.objects.visible_to(request.user)
+        GoodPractice.objects.visible_to(request.user, published=False)
         .of_organisations(mine)
         .prefetch_related("organisations")
         .order_by("-updated_at")

@@ -47,3 +47,15 @@ def answer(scene, *, action=NominationAction.CONFIRM, when=None, by=None, **deta
         answered_at=when,
         **details,
     )
+
+
+def pending_rows(client, nomination_round, query=""):
+    """Every row of the round dashboard's pending list, walking its pages."""
+    rows, number = [], 1
+    while True:
+        url = f"{en('nomination_round_detail', nomination_round.pk)}?{query}&page={number}"
+        page = client.get(url).context["dashboard"].pending_page
+        rows += page.object_list
+        if not page.has_next():
+            return rows
+        number += 1

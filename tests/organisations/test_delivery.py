@@ -1,6 +1,7 @@
 """What the round's emails became, where the ministry looks: the round dashboard."""
 
 import io
+import itertools
 import re
 
 import pytest
@@ -10,7 +11,7 @@ from avoin.models import OutgoingMessage
 from organisations.models import NominationReminder, Organisation
 from organisations.services.nominations import nomination_round_send
 from tests.factories import NominationRoundFactory
-from tests.organisations.rounds import en
+from tests.organisations.rounds import en, pending_rows
 from tests.outbox import RefusesRecipient, run_mail_worker, use
 
 pytestmark = pytest.mark.django_db
@@ -25,21 +26,32 @@ def sent_round(scene):
     return nomination_round
 
 
-def dashboard(scene, nomination_round, who="ministry"):
-    response = scene.client(who).get(en("nomination_round_detail", nomination_round.pk))
+def dashboard(scene, nomination_round, who="ministry", query=""):
+    url = en("nomination_round_detail", nomination_round.pk)
+    response = scene.client(who).get(f"{url}?{query}")
     return response.context["dashboard"], response.content.decode()
 
 
+def stuk_row(scene, nomination_round):
+    """STUK's row of the pending list and the HTML of its page, on whichever page it falls."""
+    for number in itertools.count(1):
+        board, html = dashboard(scene, nomination_round, query=f"page={number}")
+        for row in board.pending:
+            if row.request.organisation == scene.agency:
+                return row, html
+        assert board.pending_page.has_next()
+
+
 def test_the_dashboard_shows_each_email_queued_then_sent(scene, sent_round):
-    board, html = dashboard(scene, sent_round)
-    stuk = next(row for row in board.pending if row.request.organisation == scene.agency)
+    stuk, html = stuk_row(scene, sent_round)
     assert [(d.message.recipient, d.kind, d.message.status) for d in stuk.deliveries] == [
         ("kirjaamo@stuk.example.invalid", "request", "queued"),
         ("riitta@stuk.example.invalid", "request", "queued"),
     ]
     assert re.search(r"kirjaamo@stuk.example.invalid: request, <[^>]+>waiting to be sent<", html)
     run_mail_worker()
-    board, html = dashboard(scene, sent_round)
+    _stuk, html = stuk_row(scene, sent_round)
+    board, _html = dashboard(scene, sent_round)
     assert dict((status, count) for status, _label, count in board.delivery)["sent"] == 2
     assert re.search(r"kirjaamo@stuk.example.invalid: request, <[^>]+>sent<", html)
     assert "Emails that could not be delivered" not in html
@@ -106,11 +118,17 @@ def test_unreachable_organisations_get_no_reminder_and_are_listed_as_needing_an_
 
     board, html = dashboard(scene, sent_round)
     unreachable = Organisation.objects.filter(nomination_requests__round=sent_round).unreachable()
-    assert {o.pk for o in board.needs_address} == set(unreachable.values_list("pk", flat=True))
-    assert scene.agency not in board.needs_address
+    assert board.needs_address_count == unreachable.count()
     assert "Organisations that need an email address" in html
-    for row in board.pending:
+    assert "?pending=unreachable#pending-heading" in html
+    # The link lists exactly them, a page at a time.
+    listed = pending_rows(scene.client("ministry"), sent_round, "pending=unreachable")
+    assert {row.request.organisation_id for row in listed} == set(
+        unreachable.values_list("pk", flat=True)
+    )
+    assert all(row.unreachable for row in listed)
+    for row in pending_rows(scene.client("ministry"), sent_round):
         if row.unreachable:
             assert row.request.reminder_count == 0 and row.deliveries == []
-    stuk = next(row for row in board.pending if row.request.organisation == scene.agency)
+    stuk, _html = stuk_row(scene, sent_round)
     assert [d.kind for d in stuk.deliveries] == ["request", "request", "reminder", "reminder"]

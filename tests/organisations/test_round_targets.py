@@ -7,9 +7,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from organisations.models import NominationAction, Organisation
+from organisations.models import ContactPerson, NominationAction, Organisation
 from organisations.services.nominations import nomination_answer
-from tests.factories import NominationRequestFactory, NominationRoundFactory, UserFactory
+from tests.factories import (
+    ContactPersonFactory,
+    NominationRequestFactory,
+    NominationRoundFactory,
+    UserFactory,
+)
 from tests.organisations import agency_file
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +96,21 @@ def test_the_swedish_dashboard_names_agencies_and_branches_in_swedish(scene):
     assert f'VM – <span lang="sv">{finance.name_sv}</span>' in html
     # The chart's coordinates are SVG numbers, never written the Swedish way (32,1).
     assert re.search(r'<rect x="\d+\.\d" y="\d+\.\d"', html)
+
+
+def test_an_ended_representative_beside_a_current_deputy_reaches_no_one(scene):
+    """The round emails current representatives: a former one does not make an organisation
+    reachable, whatever other contacts it has (the same contact must be both)."""
+    tax = Organisation.objects.get(name_fi="Verohallinto")
+    tax.email = ""
+    tax.save()
+    ContactPersonFactory(organisation=tax, active_to=datetime.date(2023, 12, 31))
+    ContactPersonFactory(organisation=tax, role=ContactPerson.Role.DEPUTY)
+    assert tax in Organisation.objects.unreachable()
+    ContactPersonFactory(organisation=tax)
+    assert tax not in Organisation.objects.unreachable()
+    nomination_round = NominationRoundFactory(created_by=scene.ministry, sent_at=None)
+    response = scene.client("ministry").get(
+        url("organisations:nomination_round_detail", nomination_round.pk)
+    )
+    assert tax not in response.context["dashboard"].unreachable_targets

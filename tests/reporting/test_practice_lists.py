@@ -13,7 +13,7 @@ from django.utils import translation
 from commitments.models import Measure
 from reporting.models import GoodPractice
 
-from .test_practices import Orgs, add_practices
+from .test_practices import Orgs, add_practices, en
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +83,39 @@ def test_pages_with_practices_run_the_same_queries_at_1000_and_10000(practice_sc
             html = client.get(page.get_absolute_url()).content.decode()
         assert len(queries.captured_queries) == thousand[page]
         assert html.count('class="practice-card"') == 5
+
+
+def test_own_practices_are_every_status_of_ones_own_and_no_one_elses(practice_scene):
+    vaasa = Orgs([practice_scene.vaasa])
+    vaasa.creator = practice_scene.other_member
+    add_practices(3, vaasa, Measure.objects.get(number="1.1"))  # published, Vaasa's
+    for who in ("editor", "viewer"):
+        response = practice_scene.client(who).get(en("practice_mine"))
+        shown = {practice.pk for practice in response.context["practices"]}
+        assert shown == {practice.pk for practice in practice_scene.practices.values()}
+
+
+@pytest.mark.parametrize(
+    "who, name", [("editor", "practice_mine"), ("ministry", "moderation_queue")]
+)
+def test_own_and_moderation_lists_run_the_same_queries_at_1000_and_10000(practice_scene, who, name):
+    """Espoo's and everyone's practices grow tenfold (a tenth of them submitted): the same
+    queries, and no more than the library's."""
+    espoo, others = Orgs([practice_scene.espoo]), Orgs([practice_scene.vaasa])
+    espoo.creator = others.creator = practice_scene.editor
+    measure = Measure.objects.get(number="1.1")
+    client = practice_scene.client(who)
+    counts = []
+    for count in (1000, 9000):
+        add_practices(count // 10, espoo, measure)
+        add_practices(count - count // 10, others, measure)
+        latest = GoodPractice.objects.order_by("-pk").values_list("pk", flat=True)[: count // 10]
+        GoodPractice.objects.filter(pk__in=list(latest)).update(status="submitted")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(en(name), {"page": "2"})
+        assert len(response.context["practices"]) == 20
+        counts.append(len(queries.captured_queries))
+    assert counts[0] == counts[1] <= 12
 
 
 def test_open_data_is_streamed_in_chunks_and_stays_whole(practice_scene):

@@ -9,8 +9,9 @@ from django.utils import translation
 
 from organisations.models import Organisation
 from reporting.models import PeriodReport, ProgressStatus, ReportStatus
+from reporting.presenters.progress import MyReports
 from reporting.services.progress import applicable_recommendations
-from tests.factories import period
+from tests.factories import MembershipFactory, period
 from tests.reporting.progress_data import report
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +81,37 @@ def test_the_progress_pages_run_the_same_queries_at_ten_times_the_data(
         # 16: the team's pages also load the session's authenticator (ADR 0031).
         with django_assert_max_num_queries(16):
             client.get(url)
+
+
+def test_the_report_list_reads_what_is_asked_once_for_each_kind(practice_scene):
+    """An editor of six municipalities runs the queries an editor of one does."""
+    period(2024, 1)
+    client = practice_scene.client("editor")
+    url = reverse("reporting:report_list")
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    others = Organisation.objects.of_kind("municipality").exclude(pk=practice_scene.espoo.pk)
+    for organisation in others[:5]:
+        MembershipFactory(user=practice_scene.editor, organisation=organisation)
+    with CaptureQueriesContext(connection) as six:
+        response = client.get(url)
+    rows = response.context["mine"].organisations
+    assert len(rows) == 6 and len({row.unanswered for row in rows}) == 1
+    assert rows[0].unanswered == len(applicable_recommendations(practice_scene.espoo)) > 0
+    assert len(six.captured_queries) == len(one.captured_queries)
+
+
+def test_the_team_sees_the_oldest_waiting_reports_and_that_more_wait(practice_scene, monkeypatch):
+    monkeypatch.setattr(MyReports, "WAITING_SHOWN", 2)
+    others = Organisation.objects.of_kind("municipality").exclude(pk=practice_scene.espoo.pk)
+    client = practice_scene.client("ministry")
+    for count in (2, 3):
+        for organisation in others[:count]:
+            if not PeriodReport.objects.filter(organisation=organisation).exists():
+                report(organisation, period(2024, 1), ReportStatus.SUBMITTED)
+        with translation.override("en"):
+            response = client.get(reverse("reporting:report_list"))
+        mine = response.context["mine"]
+        assert [r.organisation for r in mine.waiting] == list(others[:2])
+        assert mine.more_waiting == (count == 3) and mine.waiting_count == count
+        assert ("more are waiting" in response.content.decode()) == (count == 3)
