@@ -1,95 +1,24 @@
 """What a meeting's pack shows: its sections as tables in the page's language, from the pack's
 plain data (reporting/pack.py); and, for the live view of a finalised pack, the same tables
-with every difference from the frozen pack marked."""
+with every difference from the frozen pack marked (reporting/presenters/pack_tables.py).
+
+The sections that list what changed row by row show a summary table and the latest rows. A
+pack finalised before there were summaries (version 1) kept every row: its summary is counted
+here from them, so that it reads, and compares, like a pack of today."""
 
 import datetime
-import functools
-from dataclasses import dataclass, field
 
-from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from avoin.exports import Table
 from avoin.formats import finnish_date
 from avoin.translation import active_language
-from organisations.models import OrganisationKind
 from reporting.models import ActionItemStatus, ActivityKind, ProgressStatus, ReportStatus
 
-ALL_KINDS = gettext_lazy("All kinds")
+from .pack_counts import choice_label, kind_label, network_counts, practice_counts, report_counts
+from .pack_tables import Cell, Row, Section, mark_differences, pack_tables
 
-
-@dataclass
-class Cell:
-    value: object
-    was: object = None  # the frozen pack's value, where the live one differs
-    changed: bool = False
-    label: str = ""  # its column's heading, shown beside it on narrow screens
-
-
-@dataclass
-class Row:
-    key: str
-    cells: list
-    added: bool = False  # in the live records, not in the frozen pack
-    removed: bool = False  # in the frozen pack, no longer in the live records
-
-    @property
-    def head(self):
-        """The first cell: the row's heading."""
-        return self.cells[0]
-
-    @property
-    def rest(self):
-        """The cells after the heading, each a value under its column."""
-        return self.cells[1:]
-
-    @property
-    def changed(self):
-        return self.added or self.removed or any(cell.changed for cell in self.cells)
-
-
-@dataclass
-class Section:
-    key: str
-    title: str
-    intro: str
-    header: list
-    rows: list
-    summary: str = ""
-    empty: str = field(default_factory=lambda: _("Nothing in this section."))
-
-    def __post_init__(self):
-        for row in self.rows:
-            for cell, heading in zip(row.cells, self.header, strict=False):
-                cell.label = heading
-
-    @property
-    def changes(self):
-        return sum(1 for row in self.rows if row.changed)
-
-    def table(self, preamble=()):
-        """The section as a sheet of a download; compared with the finalised pack, a last
-        column says how each row differs."""
-        marked = any(row.changed for row in self.rows)
-        header = [*self.header, _("Difference from the finalised pack")] if marked else self.header
-        rows = []
-        for row in self.rows:
-            values = [cell.value for cell in row.cells]
-            if marked:
-                values.append(_difference(row))
-            rows.append(values)
-        return Table(header, rows, title=self.title, preamble=preamble)
-
-
-def _difference(row):
-    if row.added:
-        return _("added")
-    if row.removed:
-        return _("removed")
-    changed = [cell for cell in row.cells if cell.changed]
-    if changed:
-        return "; ".join(_("was %(value)s") % {"value": cell.was} for cell in changed)
-    return ""
+__all__ = ["Cell", "Row", "Section", "compared", "pack_tables", "sections"]
 
 
 def _name(names):
@@ -107,20 +36,6 @@ def _period(period):
     return f"Q{period['quarter']}/{period['year']}" if period else ""
 
 
-@functools.cache
-def _choice_labels(choices, language):
-    """{value: label} of a choices class in one language, translated once, not per cell."""
-    return {choice.value: str(choice.label) for choice in choices}
-
-
-def _label(choices, value):
-    return _choice_labels(choices, get_language()).get(value, value)
-
-
-def _kind(kind):
-    return _label(OrganisationKind, kind) if kind else str(ALL_KINDS)
-
-
 def _n_of(reported, organisations):
     if organisations is None:
         return "–"
@@ -132,7 +47,7 @@ def _coverage(data, pack):
         Row(
             row["key"],
             [
-                Cell(_kind(row["kind"])),
+                Cell(kind_label(row["kind"])),
                 Cell(_n_of(row["reported"], row["organisations"])),
                 Cell(_n_of(row["previous_reported"], row["previous_organisations"])),
             ],
@@ -162,7 +77,7 @@ def _statuses(data, pack):
                 row["key"],
                 [
                     Cell(row["measure"]),
-                    Cell(_label(ProgressStatus, row["status"])),
+                    Cell(choice_label(ProgressStatus, row["status"])),
                     Cell("–" if previous is None else previous),
                     Cell(row["now"]),
                     Cell(change),
@@ -191,9 +106,9 @@ def _reports(data, pack):
             row["key"],
             [
                 Cell(_name(row["organisation"])),
-                Cell(_kind(row["kind"])),
+                Cell(kind_label(row["kind"])),
                 Cell(_period(row["period"])),
-                Cell(_label(ReportStatus, row["status"])),
+                Cell(choice_label(ReportStatus, row["status"])),
                 Cell(new if row["new"] else changed),
                 Cell(_date(row["submitted_on"])),
             ],
@@ -213,6 +128,8 @@ def _reports(data, pack):
             _("Submitted"),
         ],
         rows,
+        counts=report_counts(data),
+        total=data.get("total"),
     )
 
 
@@ -221,7 +138,7 @@ def _activities(data, pack):
         Row(
             row["key"],
             [
-                Cell(_label(ActivityKind, row["kind"])),
+                Cell(choice_label(ActivityKind, row["kind"])),
                 Cell(row["new"]),
                 Cell(row["new_participants"]),
                 Cell(row["new_completions"]),
@@ -273,6 +190,8 @@ def _practices(data, pack):
         _("Good practices published since the last meeting."),
         [_("Title"), _("Organisations"), _("Measures"), _("Published")],
         rows,
+        counts=practice_counts(data),
+        total=data.get("total"),
     )
 
 
@@ -296,6 +215,8 @@ def _network(data, pack):
         _("Changes of the state agencies' network representatives since the last meeting."),
         [_("Organisation"), pgettext("a difference", "Change"), _("Date")],
         rows,
+        counts=network_counts(data, changes),
+        total=data.get("total"),
         summary=_("%(n)s of %(total)s state agencies have a current representative.")
         % {"n": summary.get("represented", 0), "total": summary.get("agencies", 0)},
     )
@@ -326,7 +247,7 @@ def _action_items(data, pack):
                 Cell(row["text"]),
                 Cell(row["owner"]),
                 Cell(_date(row["due_on"]) or "–"),
-                Cell(_label(ActionItemStatus, row["status"])),
+                Cell(choice_label(ActionItemStatus, row["status"])),
                 Cell(row["concerns"] or "–"),
                 Cell(_date(row["meeting_held_on"])),
             ],
@@ -365,27 +286,4 @@ def compared(live, frozen) -> list[Section]:
     """The live sections with what differs from the frozen pack marked: changed cells keep
     the frozen value beside them, new rows are added, vanished rows removed."""
     frozen_sections = {section.key: section for section in sections(frozen)}
-    result = []
-    for section in sections(live):
-        before = {row.key: row for row in frozen_sections[section.key].rows}
-        rows = []
-        for row in section.rows:
-            old = before.pop(row.key, None)
-            if old is None:
-                row.added = True
-            else:
-                for cell, old_cell in zip(row.cells, old.cells, strict=False):
-                    if cell.value != old_cell.value:
-                        cell.changed, cell.was = True, old_cell.value
-            rows.append(row)
-        for old in before.values():
-            old.removed = True
-            rows.append(old)
-        section.rows = rows
-        result.append(section)
-    return result
-
-
-def pack_tables(pack_sections, preamble=()):
-    """The sections as the sheets of a workbook."""
-    return [section.table(preamble) for section in pack_sections]
+    return [mark_differences(section, frozen_sections[section.key]) for section in sections(live)]
