@@ -4,7 +4,7 @@ with every difference from the frozen pack marked (reporting/presenters/pack_tab
 
 The sections that list what changed row by row show a summary table and the latest rows. A
 pack finalised before there were summaries (version 1) kept every row: its summary is counted
-here from them, so that it reads, and compares, like a pack of today."""
+from them (`upgraded`), so that it reads, and compares, like a pack of today."""
 
 import datetime
 
@@ -13,19 +13,26 @@ from django.utils.translation import pgettext
 
 from avoin.formats import finnish_date
 from avoin.translation import active_language
+from organisations.models import OrganisationKind
 from reporting.models import ActionItemStatus, ActivityKind, ProgressStatus, ReportStatus
 
-from .pack_counts import choice_label, kind_label, network_counts, practice_counts, report_counts
+from .pack_counts import (
+    labels,
+    network_counts,
+    practice_counts,
+    report_counts,
+    upgraded,
+)
 from .pack_tables import Cell, Row, Section, mark_differences, pack_tables
 
 __all__ = ["Cell", "Row", "Section", "compared", "pack_tables", "sections"]
 
 
-def _name(names):
-    """A name stored in every language ({"fi": …, "sv": …, "en": …}), in the page's."""
+def _name(names, language):
+    """A name stored in every language ({"fi": …, "sv": …, "en": …}), in `language`."""
     if not names:
         return ""
-    return names.get(active_language()) or names.get("fi") or ""
+    return names.get(language) or names.get("fi") or ""
 
 
 def _date(value):
@@ -43,11 +50,12 @@ def _n_of(reported, organisations):
 
 
 def _coverage(data, pack):
+    kinds = labels(OrganisationKind)
     rows = [
         Row(
             row["key"],
             [
-                Cell(kind_label(row["kind"])),
+                Cell(kinds.get(row["kind"], row["kind"])),
                 Cell(_n_of(row["reported"], row["organisations"])),
                 Cell(_n_of(row["previous_reported"], row["previous_organisations"])),
             ],
@@ -68,6 +76,7 @@ def _coverage(data, pack):
 
 
 def _statuses(data, pack):
+    statuses = labels(ProgressStatus)
     rows = []
     for row in data["rows"]:
         previous = row["previous"]
@@ -77,7 +86,7 @@ def _statuses(data, pack):
                 row["key"],
                 [
                     Cell(row["measure"]),
-                    Cell(choice_label(ProgressStatus, row["status"])),
+                    Cell(statuses.get(row["status"], row["status"])),
                     Cell("–" if previous is None else previous),
                     Cell(row["now"]),
                     Cell(change),
@@ -100,15 +109,16 @@ def _statuses(data, pack):
 
 
 def _reports(data, pack):
+    language, kinds, statuses = active_language(), labels(OrganisationKind), labels(ReportStatus)
     new, changed = _("New"), _("Changed")
     rows = [
         Row(
             row["key"],
             [
-                Cell(_name(row["organisation"])),
-                Cell(kind_label(row["kind"])),
+                Cell(_name(row["organisation"], language)),
+                Cell(kinds.get(row["kind"], row["kind"])),
                 Cell(_period(row["period"])),
-                Cell(choice_label(ReportStatus, row["status"])),
+                Cell(statuses.get(row["status"], row["status"])),
                 Cell(new if row["new"] else changed),
                 Cell(_date(row["submitted_on"])),
             ],
@@ -134,11 +144,12 @@ def _reports(data, pack):
 
 
 def _activities(data, pack):
+    kinds = labels(ActivityKind)
     rows = [
         Row(
             row["key"],
             [
-                Cell(choice_label(ActivityKind, row["kind"])),
+                Cell(kinds.get(row["kind"], row["kind"])),
                 Cell(row["new"]),
                 Cell(row["new_participants"]),
                 Cell(row["new_completions"]),
@@ -172,12 +183,13 @@ def _activities(data, pack):
 
 
 def _practices(data, pack):
+    language = active_language()
     rows = [
         Row(
             row["key"],
             [
-                Cell(_name(row["title"])),
-                Cell("; ".join(_name(names) for names in row["organisations"])),
+                Cell(_name(row["title"], language)),
+                Cell("; ".join(_name(names, language) for names in row["organisations"])),
                 Cell(", ".join(row["measures"]) or "–"),
                 Cell(_date(row["published_on"])),
             ],
@@ -196,12 +208,13 @@ def _practices(data, pack):
 
 
 def _network(data, pack):
+    language = active_language()
     changes = {"named": _("Representative named"), "ended": _("Seat left")}
     rows = [
         Row(
             row["key"],
             [
-                Cell(_name(row["organisation"])),
+                Cell(_name(row["organisation"], language)),
                 Cell(str(changes.get(row["change"], row["change"]))),
                 Cell(_date(row["on"])),
             ],
@@ -223,10 +236,11 @@ def _network(data, pack):
 
 
 def _milestones(data, pack):
+    language = active_language()
     rows = [
         Row(
             row["key"],
-            [Cell(row["action"]), Cell(_name(row["title"])), Cell(_date(row["due_on"]))],
+            [Cell(row["action"]), Cell(_name(row["title"], language)), Cell(_date(row["due_on"]))],
         )
         for row in data["rows"]
     ]
@@ -240,6 +254,7 @@ def _milestones(data, pack):
 
 
 def _action_items(data, pack):
+    statuses = labels(ActionItemStatus)
     rows = [
         Row(
             row["key"],
@@ -247,7 +262,7 @@ def _action_items(data, pack):
                 Cell(row["text"]),
                 Cell(row["owner"]),
                 Cell(_date(row["due_on"]) or "–"),
-                Cell(choice_label(ActionItemStatus, row["status"])),
+                Cell(statuses.get(row["status"], row["status"])),
                 Cell(row["concerns"] or "–"),
                 Cell(_date(row["meeting_held_on"])),
             ],
@@ -277,6 +292,7 @@ BUILDERS = {
 
 def sections(pack) -> list[Section]:
     """The pack's sections as tables, in the pack's order."""
+    pack = upgraded(pack)
     return [
         builder(pack["sections"].get(key, {"rows": []}), pack) for key, builder in BUILDERS.items()
     ]
@@ -285,5 +301,19 @@ def sections(pack) -> list[Section]:
 def compared(live, frozen) -> list[Section]:
     """The live sections with what differs from the frozen pack marked: changed cells keep
     the frozen value beside them, new rows are added, vanished rows removed."""
-    frozen_sections = {section.key: section for section in sections(frozen)}
+    frozen_sections = {section.key: section for section in sections(_seen(upgraded(frozen), live))}
     return [mark_differences(section, frozen_sections[section.key]) for section in sections(live)]
+
+
+def _seen(frozen, live):
+    """The frozen pack with, in each section the live one lists only the latest rows of, just
+    the rows the live one lists: the others can be neither changed nor told apart from rows
+    out of sight (a pack of version 1 kept hundreds)."""
+    trimmed = {}
+    for key, data in frozen["sections"].items():
+        now = live["sections"].get(key, {"rows": []})
+        if now.get("total", len(now["rows"])) > len(now["rows"]):
+            listed = {row["key"] for row in now["rows"]}
+            data = {**data, "rows": [row for row in data["rows"] if row["key"] in listed]}
+        trimmed[key] = data
+    return {**frozen, "sections": trimmed}

@@ -1,7 +1,7 @@
 """The summary tables above the rows of the pack's sections that grow with the data: reports
 by kind of organisation, practices by measure, changes in the network (reporting/presenters/
-pack.py). A pack of version 1 has no summaries: they are counted from its rows, which were all
-kept then."""
+pack.py). A pack of version 1 has no summaries: `upgraded` counts them from its rows, which
+were all kept then."""
 
 import functools
 from collections import Counter
@@ -20,50 +20,83 @@ ALL_KINDS = gettext_lazy("All kinds")
 
 @functools.cache
 def _choice_labels(choices, language):
-    """{value: label} of a choices class in one language, translated once, not per cell."""
-    return {choice.value: str(choice.label) for choice in choices}
+    """{value: label} of a choices class in one language, translated once, not per cell; for
+    the kinds of organisation, None is all of them."""
+    labels = {choice.value: str(choice.label) for choice in choices}
+    if choices is OrganisationKind:
+        labels[None] = str(ALL_KINDS)
+    return labels
 
 
-def choice_label(choices, value):
-    """A choice's label in the page's language."""
-    return _choice_labels(choices, get_language()).get(value, value)
+def labels(choices):
+    """{value: label} of a choices class in the page's language: looked up once per table,
+    as asking for the page's language costs more than the lookup."""
+    return _choice_labels(choices, get_language())
 
 
-def kind_label(kind):
-    """A kind of organisation, or all of them (None), in the page's language."""
-    return choice_label(OrganisationKind, kind) if kind else str(ALL_KINDS)
+def upgraded(pack):
+    """A pack in the shape of today's: one of version 1 gets, in each section that grows
+    with the data, the summary and total counted from its rows (it kept every row)."""
+    if pack.get("version", 1) >= 2:
+        return pack
+    counters = {
+        "reports": _report_counts,
+        "practices": _practice_counts,
+        "network": _network_counts,
+    }
+    upgrade = {
+        key: {**data, "counts": {"rows": counters[key](data["rows"])}, "total": len(data["rows"])}
+        for key, data in pack["sections"].items()
+        if key in counters and "counts" not in data
+    }
+    return {**pack, "sections": {**pack["sections"], **upgrade}}
+
+
+def _report_counts(reports):
+    by_kind = {}
+    for report in reports:
+        row = by_kind.setdefault(
+            report["kind"],
+            {
+                "key": report["kind"],
+                "kind": report["kind"],
+                "new": 0,
+                "changed": 0,
+                "statuses": Counter(),
+            },
+        )
+        row["new" if report["new"] else "changed"] += 1
+        row["statuses"][report["status"]] += 1
+    return [by_kind[kind] for kind in sorted(by_kind)]
+
+
+def _practice_counts(practices):
+    per_measure = Counter(number for row in practices for number in row["measures"])
+    return [
+        {"key": number, "measure": number, "practices": per_measure[number]}
+        for number in sorted(per_measure, key=number_order)
+    ]
+
+
+def _network_counts(changes):
+    per_change = Counter(row["change"] for row in changes)
+    return [{"key": c, "change": c, "n": per_change[c]} for c in ("named", "ended")]
 
 
 def report_counts(data):
-    """The reports of each kind of organisation: new, changed and by status; counted from
-    the rows in a pack of version 1."""
-    counts = data.get("counts", {}).get("rows")
-    if counts is None:
-        by_kind = {}
-        for report in data["rows"]:
-            row = by_kind.setdefault(
-                report["kind"],
-                {
-                    "key": report["kind"],
-                    "kind": report["kind"],
-                    "new": 0,
-                    "changed": 0,
-                    "statuses": Counter(),
-                },
-            )
-            row["new" if report["new"] else "changed"] += 1
-            row["statuses"][report["status"]] += 1
-        counts = [by_kind[kind] for kind in sorted(by_kind)]
+    """The reports of each kind of organisation: new, changed and by status, and in all."""
+    counts = data.get("counts", {}).get("rows", [])
     everyone = {"key": "all", "kind": None, "new": 0, "changed": 0, "statuses": Counter()}
     for row in counts:
         everyone["new"] += row["new"]
         everyone["changed"] += row["changed"]
         everyone["statuses"].update(row["statuses"])
+    kinds = labels(OrganisationKind)
     rows = [
         Row(
             row["key"],
             [
-                Cell(kind_label(row["kind"])),
+                Cell(kinds.get(row["kind"], row["kind"])),
                 Cell(row["new"]),
                 Cell(row["changed"]),
                 *(Cell(row["statuses"].get(status, 0)) for status in ReportStatus.values),
@@ -88,14 +121,8 @@ def report_counts(data):
 
 def practice_counts(data):
     """The practices published under each measure, and in all (a practice may serve several
-    measures); counted from the rows in a pack of version 1."""
-    counts = data.get("counts", {}).get("rows")
-    if counts is None:
-        per_measure = Counter(number for row in data["rows"] for number in row["measures"])
-        counts = [
-            {"key": number, "measure": number, "practices": per_measure[number]}
-            for number in sorted(per_measure, key=number_order)
-        ]
+    measures)."""
+    counts = data.get("counts", {}).get("rows", [])
     total = data.get("total", len(data["rows"]))
     rows = [Row(row["key"], [Cell(row["measure"]), Cell(row["practices"])]) for row in counts]
     if total:
@@ -110,15 +137,10 @@ def practice_counts(data):
 
 
 def network_counts(data, changes):
-    """How many representatives were named and how many left their seat; counted from the
-    rows in a pack of version 1."""
-    counts = data.get("counts", {}).get("rows")
-    if counts is None:
-        per_change = Counter(row["change"] for row in data["rows"])
-        counts = [{"key": c, "change": c, "n": per_change[c]} for c in ("named", "ended")]
+    """How many representatives were named and how many left their seat."""
     rows = [
         Row(row["key"], [Cell(str(changes.get(row["change"], row["change"]))), Cell(row["n"])])
-        for row in counts
+        for row in data.get("counts", {}).get("rows", [])
     ]
     return Section(
         "network-counts",
