@@ -55,7 +55,7 @@ def _coverage(data, pack):
         Row(
             row["key"],
             [
-                Cell(kinds.get(row["kind"], row["kind"])),
+                Cell(kinds.get(row["kind"] or None, row["kind"])),
                 Cell(_n_of(row["reported"], row["organisations"])),
                 Cell(_n_of(row["previous_reported"], row["previous_organisations"])),
             ],

@@ -42,8 +42,9 @@ class Row:
 
 @dataclass
 class Section:
-    """A section's rows, of which the page shows at most `LATEST`: `total` says how many the
-    records hold (None: these rows are all), `counts` is the summary table shown above them."""
+    """A section's rows. Of a section that grows with the data the page shows at most the
+    latest `LATEST`: `total` says how many the records hold (None: a section that does not
+    grow, whose rows are all here), `counts` is the summary table shown above them."""
 
     key: str
     title: str
@@ -76,15 +77,18 @@ class Section:
 
     @property
     def shown(self):
-        """The rows on the page: the latest `LATEST`, then those gone since the pack was
-        finalised (as many at most)."""
+        """The rows on the page: of a section that grows with the data, the latest `LATEST`,
+        then those gone since the pack was finalised (as many at most); of others, all."""
+        if self.total is None:
+            return self.rows
         gone = [row for row in self.rows if row.removed]
         return self.current[:LATEST] + gone[:LATEST]
 
     @property
     def latest(self):
         """How many of the current rows the page shows."""
-        return min(len(self.current), LATEST)
+        current = len(self.current)
+        return current if self.total is None else min(current, LATEST)
 
     @property
     def more(self):

@@ -77,6 +77,10 @@ def test_the_page_shows_the_latest_rows_and_how_many_more(crowded):
     assert f"Ja {practices.more} riviä lisää." in html
     assert "Uusimmat 20 riviä" in html
     assert "Hyvät käytännöt toimenpiteittäin" in html  # the summary table's caption
+    # Sections that do not grow with the data (statuses per measure, milestones…) show all.
+    milestones = section_of(response, "milestones")
+    assert len(milestones.rows) > LATEST and milestones.shown == milestones.rows
+    assert milestones.more == 0 and html.count("Uusimmat 20 riviä") == len(GROWING)
     download = reverse("reporting:meeting_pack_download", args=[crowded.meeting.pk])
     assert f'href="{download}"' in html  # every row of a draft pack is in its download
     assert html.count("<tr") < 200
