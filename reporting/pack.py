@@ -54,7 +54,8 @@ def _period(period):
 
 
 def previous_meeting(meeting):
-    return Meeting.objects.before(meeting).first()
+    # Not its frozen pack: only when it was finalised matters here.
+    return Meeting.objects.before(meeting).defer("pack").first()
 
 
 def since_when(previous):
