@@ -36,19 +36,17 @@ def labels(choices):
 
 def upgraded(pack):
     """A pack in the shape of today's: one of version 1 gets, in each section that grows
-    with the data, the summary and total counted from its rows (it kept every row)."""
+    with the data, the summary and total counted from its rows (it kept every row), and its
+    rows the latest first, as the page lists them."""
     if pack.get("version", 1) >= 2:
         return pack
-    counters = {
-        "reports": _report_counts,
-        "practices": _practice_counts,
-        "network": _network_counts,
-    }
-    upgrade = {
-        key: {**data, "counts": {"rows": counters[key](data["rows"])}, "total": len(data["rows"])}
-        for key, data in pack["sections"].items()
-        if key in counters and "counts" not in data
-    }
+    upgrade = {}
+    for key, (count, day) in _GROWING.items():
+        data = pack["sections"].get(key)
+        if data is None or "counts" in data:
+            continue
+        rows = sorted(data["rows"], key=lambda row, day=day: row.get(day) or "", reverse=True)
+        upgrade[key] = {**data, "rows": rows, "counts": {"rows": count(rows)}, "total": len(rows)}
     return {**pack, "sections": {**pack["sections"], **upgrade}}
 
 
@@ -81,6 +79,15 @@ def _practice_counts(practices):
 def _network_counts(changes):
     per_change = Counter(row["change"] for row in changes)
     return [{"key": c, "change": c, "n": per_change[c]} for c in ("named", "ended")]
+
+
+# The sections that grow with the data: how a pack of version 1 is counted, and the date
+# that orders its rows.
+_GROWING = {
+    "reports": (_report_counts, "submitted_on"),
+    "practices": (_practice_counts, "published_on"),
+    "network": (_network_counts, "on"),
+}
 
 
 def report_counts(data):
