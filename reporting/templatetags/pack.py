@@ -26,10 +26,9 @@ def _escaped(value):
 def _head(row, finalised):
     cell = row.head
     mark = ""
-    if row.added:
-        mark = f'<span class="row-mark">{_escaped(gettext("Added:"))}</span> '
-    elif row.removed:
-        mark = f'<span class="row-mark">{_escaped(gettext("Removed:"))}</span> '
+    if row.added or row.removed:
+        said = gettext("Added:") if row.added else gettext("Removed:")
+        mark = f'<span class="row-mark">{_escaped(said)}</span> '
     if cell.changed:
         was = _escaped(finalised % {"value": localize(cell.was)})
         return (
