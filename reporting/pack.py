@@ -16,9 +16,13 @@ summary from their rows.
 
 import datetime
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+
+from avoin.page_cache import content_version
 
 from .figures import organisations_per_kind, recommendation_figures, reporting_coverage
 from .models import ActionItem, Activity, Meeting, Milestone, ReportingPeriod
@@ -110,6 +114,22 @@ def pack_build(meeting, *, now=None, limit=LATEST) -> dict:
             "action_items": _action_items(meeting),
         },
     }
+
+
+def pack_live(meeting) -> dict:
+    """The pack the page shows live (the latest rows), kept in the cache until a record of
+    the public-content apps changes or the day does, as the dashboard's figures are (docs/adr/
+    0046): it depends on nothing else, and the same data serves every language and reader.
+    `PAGE_CACHE_SECONDS` 0 turns the cache off; the workbook builds every row afresh."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds:
+        return pack_build(meeting)
+    key = f"avoin:pack:{meeting.pk}:{content_version()}:{timezone.localdate().isoformat()}"
+    pack = cache.get(key)
+    if pack is None:
+        pack = pack_build(meeting)
+        cache.set(key, pack, timeout=seconds)
+    return pack
 
 
 def _coverage(period, before, totals):

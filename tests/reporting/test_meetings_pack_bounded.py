@@ -12,7 +12,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from commitments.models import Measure
-from reporting.models import Meeting
+from reporting import pack as pack_module
+from reporting.models import Meeting, ProgressEntry, ProgressStatus
 from reporting.pack import LATEST, pack_build
 from reporting.services.meetings import meeting_pack_freeze
 from tests.factories import ContactPersonFactory, GoodPracticeFactory
@@ -158,3 +159,40 @@ def test_a_pack_finalised_before_summaries_still_renders_and_compares(crowded):
     assert (marked["1.1"].cells[1].value, marked["1.1"].cells[1].was) == (2, 1)
     assert sum(row.added for row in practices.rows) == 1
     assert not any(row.removed for row in practices.rows)
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """How many times the live pack was built from the records."""
+    made = []
+    original = pack_module.pack_build
+
+    def counted(meeting, **kwargs):
+        made.append(kwargs)
+        return original(meeting, **kwargs)
+
+    monkeypatch.setattr(pack_module, "pack_build", counted)
+    return made
+
+
+@pytest.mark.page_cache
+def test_the_live_pack_is_built_once_per_content_version(
+    pack_scene,  # noqa: F811
+    builds,
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_pack_freeze(meeting=pack_scene.meeting, by=pack_scene.ministry)
+    url = reverse("reporting:meeting_pack", args=[pack_scene.meeting.pk])
+    first = pack_scene.client("working_group").get(url, {"live": "1"})
+    swedish = pack_scene.client("ministry").get(url.replace("/fi/", "/sv/"), {"live": "1"})
+    assert len(builds) == 1  # every reader and language shares the data
+    assert first.context["differences"] == 0 and "Ändrat" in swedish.content.decode()
+
+    # A correction is a new content version: the next request builds the pack again.
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = ProgressEntry.objects.get(report=pack_scene.report)
+        entry.status = ProgressStatus.DONE
+        entry.save()
+    live = pack_scene.client("working_group").get(url, {"live": "1"})
+    assert len(builds) == 2 and live.context["differences"] >= 2
