@@ -6,29 +6,39 @@ live records section by section (reporting/presenters/pack.py).
 
 Every section is {"rows": [{"key": …, …}]}, where `key` identifies a row across the frozen
 and the live pack. Building a pack runs a fixed number of queries whatever the data size.
+
+Sections whose rows grow with the data (reports, practices, the network's changes) keep the
+latest `LATEST` rows, their number in all (`total`) and a summary table (`counts`), so that a
+pack stays a readable, bounded page at national scale (version 2). The workbook asks for every
+row (`limit=None`). Packs of version 1 kept every row and no summary; the presenter derives the
+summary from their rows.
 """
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from organisations.models import ContactPerson, Organisation, OrganisationKind
+from avoin.page_cache import content_version
 
 from .figures import organisations_per_kind, recommendation_figures, reporting_coverage
-from .models import (
-    ActionItem,
-    Activity,
-    GoodPractice,
-    Meeting,
-    Milestone,
-    PeriodReport,
-    ProgressEntry,
-    ReportingPeriod,
+from .models import ActionItem, Activity, Meeting, Milestone, ReportingPeriod
+from .pack_changes import (
+    iso_day,
+    names_of,
+    network_changed,
+    number_order,
+    practices_published,
+    reports_changed,
+    window,
 )
 
-PACK_VERSION = 1
+PACK_VERSION = 2
+# Rows kept of each section that grows with the data: the latest ones.
+LATEST = 20
 SECTIONS = (
     "coverage",
     "statuses",
@@ -41,14 +51,6 @@ SECTIONS = (
 )
 
 
-def _names(instance, field="name"):
-    return {code: getattr(instance, f"{field}_{code}") for code in ("fi", "sv", "en")}
-
-
-def _day(value):
-    return value.isoformat() if value else None
-
-
 def _period(period):
     if period is None:
         return None
@@ -56,7 +58,8 @@ def _period(period):
 
 
 def previous_meeting(meeting):
-    return Meeting.objects.before(meeting).first()
+    # Not its frozen pack: only when it was finalised matters here.
+    return Meeting.objects.before(meeting).defer("pack").first()
 
 
 def since_when(previous):
@@ -81,8 +84,9 @@ def compared_period(meeting, previous):
     )
 
 
-def pack_build(meeting, *, now=None) -> dict:
-    """The pack for `meeting` from the records as they are `now`."""
+def pack_build(meeting, *, now=None, limit=LATEST) -> dict:
+    """The pack for `meeting` from the records as they are `now`, with at most `limit` rows
+    of each growing section (None: every row, for the workbook)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     previous = previous_meeting(meeting)
@@ -97,19 +101,35 @@ def pack_build(meeting, *, now=None) -> dict:
         "period": _period(period),
         "previous_period": _period(before),
         "previous_meeting": (
-            {"id": previous.pk, "held_on": _day(previous.held_on)} if previous else None
+            {"id": previous.pk, "held_on": iso_day(previous.held_on)} if previous else None
         ),
         "sections": {
             "coverage": _coverage(period, before, totals),
             "statuses": _statuses(period, before, totals),
-            "reports": _reports(since, now),
+            "reports": reports_changed(since, now, limit),
             "activities": _activities(since, now),
-            "practices": _practices(since, now),
-            "network": _network(since, today),
+            "practices": practices_published(since, now, limit),
+            "network": network_changed(since, today, limit),
             "milestones": _milestones(today),
             "action_items": _action_items(meeting),
         },
     }
+
+
+def pack_live(meeting) -> dict:
+    """The pack the page shows live (the latest rows), kept in the cache until a record of
+    the public-content apps changes or the day does, as the dashboard's figures are (docs/adr/
+    0046): it depends on nothing else, and the same data serves every language and reader.
+    `PAGE_CACHE_SECONDS` 0 turns the cache off; the workbook builds every row afresh."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds:
+        return pack_build(meeting)
+    key = f"avoin:pack:{meeting.pk}:{content_version()}:{timezone.localdate().isoformat()}"
+    pack = cache.get(key)
+    if pack is None:
+        pack = pack_build(meeting)
+        cache.set(key, pack, timeout=seconds)
+    return pack
 
 
 def _coverage(period, before, totals):
@@ -157,67 +177,12 @@ def _statuses(period, before, totals):
 
 
 def _measure_order(row):
-    return (tuple(int(part) for part in row["measure"].split(".")), row["status"])
-
-
-def _window(field, since, until):
-    condition = Q(**{f"{field}__lte": until})
-    if since is not None:
-        condition &= Q(**{f"{field}__gt": since})
-    return condition
-
-
-def _reports(since, now):
-    """Reports submitted, reviewed or corrected since the last meeting."""
-    corrected = ProgressEntry.objects.filter(report=OuterRef("pk")).filter(
-        _window("updated_at", since, now)
-    )
-    reports = (
-        PeriodReport.objects.filter(
-            _window("submitted_at", since, now)
-            | _window("reviewed_at", since, now)
-            | Q(Exists(corrected))
-        )
-        .exclude(submitted_at__isnull=True)
-        .order_by("period__starts_on", "organisation__name_fi", "pk")
-        # Plain values, not three model instances per report: the pack keeps only these.
-        .values(
-            "pk",
-            "status",
-            "created_at",
-            "submitted_at",
-            "organisation__kind",
-            "period_id",
-            "period__year",
-            "period__quarter",
-            *(f"organisation__name_{code}" for code in ("fi", "sv", "en")),
-        )
-    )
-    return {
-        "rows": [
-            {
-                "key": str(report["pk"]),
-                "organisation": {
-                    code: report[f"organisation__name_{code}"] for code in ("fi", "sv", "en")
-                },
-                "kind": report["organisation__kind"],
-                "period": {
-                    "id": report["period_id"],
-                    "year": report["period__year"],
-                    "quarter": report["period__quarter"],
-                },
-                "status": report["status"],
-                "new": since is None or report["created_at"] > since,
-                "submitted_on": _day(timezone.localdate(report["submitted_at"])),
-            }
-            for report in reports
-        ]
-    }
+    return (number_order(row["measure"]), row["status"])
 
 
 def _activities(since, now):
     """Activities logged since the last meeting, and all logged so far, kind by kind."""
-    new = _window("entered_at", since, now)
+    new = window("entered_at", since, now)
     rows = (
         Activity.objects.filter(entered_at__lte=now)
         .order_by()
@@ -236,65 +201,6 @@ def _activities(since, now):
     return {"rows": [{"key": row["kind"], **row} for row in rows]}
 
 
-def _practices(since, now):
-    """Good practices published since the last meeting."""
-    practices = (
-        GoodPractice.objects.published()
-        .filter(_window("published_at", since, now))
-        .prefetch_related("organisations", "measures")
-        .order_by("published_at", "pk")
-    )
-    return {
-        "rows": [
-            {
-                "key": str(practice.pk),
-                "title": {
-                    code: getattr(practice, f"title_{code}") or practice.title
-                    for code in ("fi", "sv", "en")
-                },
-                "language": practice.language,
-                "organisations": [_names(o) for o in practice.organisations.all()],
-                "measures": sorted(m.number for m in practice.measures.all()),
-                "published_on": _day(timezone.localdate(practice.published_at)),
-            }
-            for practice in practices
-        ]
-    }
-
-
-def _network(since, today):
-    """Representatives named and seats left since the last meeting, by organisation (no
-    names of people: the working group reads the pack), and the state agencies' coverage."""
-    since_day = timezone.localdate(since) if since else None
-    changes = ContactPerson.objects.representatives().select_related("organisation")
-    if since_day:
-        changes = changes.filter(Q(active_from__gte=since_day) | Q(active_to__gte=since_day))
-    rows = []
-    for contact in changes.order_by("organisation__name_fi", "active_from", "pk"):
-        for change, day in (("named", contact.active_from), ("ended", contact.active_to)):
-            if day and (since_day is None or day >= since_day) and day <= today:
-                rows.append(
-                    {
-                        "key": f"{contact.pk}:{change}",
-                        "organisation": _names(contact.organisation),
-                        "change": change,
-                        "on": _day(day),
-                    }
-                )
-    agencies = Organisation.objects.active(on=today).of_kind(OrganisationKind.STATE_AGENCY)
-    represented = agencies.filter(
-        Exists(
-            ContactPerson.objects.representatives()
-            .current()
-            .filter(organisation=OuterRef("pk"), active_from__lte=today)
-        )
-    )
-    summary = agencies.aggregate(
-        agencies=Count("pk"), represented=Count("pk", filter=Q(pk__in=represented.values("pk")))
-    )
-    return {"rows": rows, "summary": summary}
-
-
 def _milestones(today):
     """The team's milestones past their due date and not done."""
     milestones = (
@@ -307,8 +213,8 @@ def _milestones(today):
             {
                 "key": str(milestone.pk),
                 "action": milestone.action.code,
-                "title": _names(milestone, "title"),
-                "due_on": _day(milestone.due_on),
+                "title": names_of(milestone, "title"),
+                "due_on": iso_day(milestone.due_on),
             }
             for milestone in milestones
         ]
@@ -328,10 +234,10 @@ def _action_items(meeting):
                 "key": str(item.pk),
                 "text": item.text,
                 "owner": item.owner,
-                "due_on": _day(item.due_on),
+                "due_on": iso_day(item.due_on),
                 "status": item.status,
                 "concerns": item.concerns,
-                "meeting_held_on": _day(item.meeting.held_on),
+                "meeting_held_on": iso_day(item.meeting.held_on),
             }
             for item in items
         ]

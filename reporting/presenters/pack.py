@@ -1,102 +1,38 @@
 """What a meeting's pack shows: its sections as tables in the page's language, from the pack's
 plain data (reporting/pack.py); and, for the live view of a finalised pack, the same tables
-with every difference from the frozen pack marked."""
+with every difference from the frozen pack marked (reporting/presenters/pack_tables.py).
+
+The sections that list what changed row by row show a summary table and the latest rows. A
+pack finalised before there were summaries (version 1) kept every row: its summary is counted
+from them (`upgraded`), so that it reads, and compares, like a pack of today."""
 
 import datetime
-import functools
-from dataclasses import dataclass, field
 
-from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from avoin.exports import Table
 from avoin.formats import finnish_date
 from avoin.translation import active_language
 from organisations.models import OrganisationKind
 from reporting.models import ActionItemStatus, ActivityKind, ProgressStatus, ReportStatus
 
-ALL_KINDS = gettext_lazy("All kinds")
+from .pack_counts import (
+    labels,
+    network_counts,
+    practice_counts,
+    report_counts,
+    upgraded,
+)
+from .pack_tables import Cell, Row, Section, mark_differences, pack_tables
+
+__all__ = ["Cell", "Row", "Section", "compared", "pack_tables", "sections"]
 
 
-@dataclass
-class Cell:
-    value: object
-    was: object = None  # the frozen pack's value, where the live one differs
-    changed: bool = False
-    label: str = ""  # its column's heading, shown beside it on narrow screens
-
-
-@dataclass
-class Row:
-    key: str
-    cells: list
-    added: bool = False  # in the live records, not in the frozen pack
-    removed: bool = False  # in the frozen pack, no longer in the live records
-
-    @property
-    def head(self):
-        """The first cell: the row's heading."""
-        return self.cells[0]
-
-    @property
-    def rest(self):
-        """The cells after the heading, each a value under its column."""
-        return self.cells[1:]
-
-    @property
-    def changed(self):
-        return self.added or self.removed or any(cell.changed for cell in self.cells)
-
-
-@dataclass
-class Section:
-    key: str
-    title: str
-    intro: str
-    header: list
-    rows: list
-    summary: str = ""
-    empty: str = field(default_factory=lambda: _("Nothing in this section."))
-
-    def __post_init__(self):
-        for row in self.rows:
-            for cell, heading in zip(row.cells, self.header, strict=False):
-                cell.label = heading
-
-    @property
-    def changes(self):
-        return sum(1 for row in self.rows if row.changed)
-
-    def table(self, preamble=()):
-        """The section as a sheet of a download; compared with the finalised pack, a last
-        column says how each row differs."""
-        marked = any(row.changed for row in self.rows)
-        header = [*self.header, _("Difference from the finalised pack")] if marked else self.header
-        rows = []
-        for row in self.rows:
-            values = [cell.value for cell in row.cells]
-            if marked:
-                values.append(_difference(row))
-            rows.append(values)
-        return Table(header, rows, title=self.title, preamble=preamble)
-
-
-def _difference(row):
-    if row.added:
-        return _("added")
-    if row.removed:
-        return _("removed")
-    changed = [cell for cell in row.cells if cell.changed]
-    if changed:
-        return "; ".join(_("was %(value)s") % {"value": cell.was} for cell in changed)
-    return ""
-
-
-def _name(names):
-    """A name stored in every language ({"fi": …, "sv": …, "en": …}), in the page's."""
+def _name(names, language):
+    """A name stored in every language ({"fi": …, "sv": …, "en": …}), in `language`."""
     if not names:
         return ""
-    return names.get(active_language()) or names.get("fi") or ""
+    return names.get(language) or names.get("fi") or ""
 
 
 def _date(value):
@@ -107,20 +43,6 @@ def _period(period):
     return f"Q{period['quarter']}/{period['year']}" if period else ""
 
 
-@functools.cache
-def _choice_labels(choices, language):
-    """{value: label} of a choices class in one language, translated once, not per cell."""
-    return {choice.value: str(choice.label) for choice in choices}
-
-
-def _label(choices, value):
-    return _choice_labels(choices, get_language()).get(value, value)
-
-
-def _kind(kind):
-    return _label(OrganisationKind, kind) if kind else str(ALL_KINDS)
-
-
 def _n_of(reported, organisations):
     if organisations is None:
         return "–"
@@ -128,11 +50,12 @@ def _n_of(reported, organisations):
 
 
 def _coverage(data, pack):
+    kinds = labels(OrganisationKind)
     rows = [
         Row(
             row["key"],
             [
-                Cell(_kind(row["kind"])),
+                Cell(kinds.get(row["kind"] or None, row["kind"])),
                 Cell(_n_of(row["reported"], row["organisations"])),
                 Cell(_n_of(row["previous_reported"], row["previous_organisations"])),
             ],
@@ -153,6 +76,7 @@ def _coverage(data, pack):
 
 
 def _statuses(data, pack):
+    statuses = labels(ProgressStatus)
     rows = []
     for row in data["rows"]:
         previous = row["previous"]
@@ -162,7 +86,7 @@ def _statuses(data, pack):
                 row["key"],
                 [
                     Cell(row["measure"]),
-                    Cell(_label(ProgressStatus, row["status"])),
+                    Cell(statuses.get(row["status"], row["status"])),
                     Cell("–" if previous is None else previous),
                     Cell(row["now"]),
                     Cell(change),
@@ -185,15 +109,16 @@ def _statuses(data, pack):
 
 
 def _reports(data, pack):
+    language, kinds, statuses = active_language(), labels(OrganisationKind), labels(ReportStatus)
     new, changed = _("New"), _("Changed")
     rows = [
         Row(
             row["key"],
             [
-                Cell(_name(row["organisation"])),
-                Cell(_kind(row["kind"])),
+                Cell(_name(row["organisation"], language)),
+                Cell(kinds.get(row["kind"], row["kind"])),
                 Cell(_period(row["period"])),
-                Cell(_label(ReportStatus, row["status"])),
+                Cell(statuses.get(row["status"], row["status"])),
                 Cell(new if row["new"] else changed),
                 Cell(_date(row["submitted_on"])),
             ],
@@ -213,15 +138,18 @@ def _reports(data, pack):
             _("Submitted"),
         ],
         rows,
+        counts=report_counts(data),
+        total=data.get("total"),
     )
 
 
 def _activities(data, pack):
+    kinds = labels(ActivityKind)
     rows = [
         Row(
             row["key"],
             [
-                Cell(_label(ActivityKind, row["kind"])),
+                Cell(kinds.get(row["kind"], row["kind"])),
                 Cell(row["new"]),
                 Cell(row["new_participants"]),
                 Cell(row["new_completions"]),
@@ -255,12 +183,13 @@ def _activities(data, pack):
 
 
 def _practices(data, pack):
+    language = active_language()
     rows = [
         Row(
             row["key"],
             [
-                Cell(_name(row["title"])),
-                Cell("; ".join(_name(names) for names in row["organisations"])),
+                Cell(_name(row["title"], language)),
+                Cell("; ".join(_name(names, language) for names in row["organisations"])),
                 Cell(", ".join(row["measures"]) or "–"),
                 Cell(_date(row["published_on"])),
             ],
@@ -273,16 +202,19 @@ def _practices(data, pack):
         _("Good practices published since the last meeting."),
         [_("Title"), _("Organisations"), _("Measures"), _("Published")],
         rows,
+        counts=practice_counts(data),
+        total=data.get("total"),
     )
 
 
 def _network(data, pack):
+    language = active_language()
     changes = {"named": _("Representative named"), "ended": _("Seat left")}
     rows = [
         Row(
             row["key"],
             [
-                Cell(_name(row["organisation"])),
+                Cell(_name(row["organisation"], language)),
                 Cell(str(changes.get(row["change"], row["change"]))),
                 Cell(_date(row["on"])),
             ],
@@ -296,16 +228,19 @@ def _network(data, pack):
         _("Changes of the state agencies' network representatives since the last meeting."),
         [_("Organisation"), pgettext("a difference", "Change"), _("Date")],
         rows,
+        counts=network_counts(data, changes),
+        total=data.get("total"),
         summary=_("%(n)s of %(total)s state agencies have a current representative.")
         % {"n": summary.get("represented", 0), "total": summary.get("agencies", 0)},
     )
 
 
 def _milestones(data, pack):
+    language = active_language()
     rows = [
         Row(
             row["key"],
-            [Cell(row["action"]), Cell(_name(row["title"])), Cell(_date(row["due_on"]))],
+            [Cell(row["action"]), Cell(_name(row["title"], language)), Cell(_date(row["due_on"]))],
         )
         for row in data["rows"]
     ]
@@ -319,6 +254,7 @@ def _milestones(data, pack):
 
 
 def _action_items(data, pack):
+    statuses = labels(ActionItemStatus)
     rows = [
         Row(
             row["key"],
@@ -326,7 +262,7 @@ def _action_items(data, pack):
                 Cell(row["text"]),
                 Cell(row["owner"]),
                 Cell(_date(row["due_on"]) or "–"),
-                Cell(_label(ActionItemStatus, row["status"])),
+                Cell(statuses.get(row["status"], row["status"])),
                 Cell(row["concerns"] or "–"),
                 Cell(_date(row["meeting_held_on"])),
             ],
@@ -356,6 +292,7 @@ BUILDERS = {
 
 def sections(pack) -> list[Section]:
     """The pack's sections as tables, in the pack's order."""
+    pack = upgraded(pack)
     return [
         builder(pack["sections"].get(key, {"rows": []}), pack) for key, builder in BUILDERS.items()
     ]
@@ -364,28 +301,19 @@ def sections(pack) -> list[Section]:
 def compared(live, frozen) -> list[Section]:
     """The live sections with what differs from the frozen pack marked: changed cells keep
     the frozen value beside them, new rows are added, vanished rows removed."""
-    frozen_sections = {section.key: section for section in sections(frozen)}
-    result = []
-    for section in sections(live):
-        before = {row.key: row for row in frozen_sections[section.key].rows}
-        rows = []
-        for row in section.rows:
-            old = before.pop(row.key, None)
-            if old is None:
-                row.added = True
-            else:
-                for cell, old_cell in zip(row.cells, old.cells, strict=False):
-                    if cell.value != old_cell.value:
-                        cell.changed, cell.was = True, old_cell.value
-            rows.append(row)
-        for old in before.values():
-            old.removed = True
-            rows.append(old)
-        section.rows = rows
-        result.append(section)
-    return result
+    frozen_sections = {section.key: section for section in sections(_seen(upgraded(frozen), live))}
+    return [mark_differences(section, frozen_sections[section.key]) for section in sections(live)]
 
 
-def pack_tables(pack_sections, preamble=()):
-    """The sections as the sheets of a workbook."""
-    return [section.table(preamble) for section in pack_sections]
+def _seen(frozen, live):
+    """The frozen pack with, in each section the live one lists only the latest rows of, just
+    the rows the live one lists: the others can be neither changed nor told apart from rows
+    out of sight (a pack of version 1 kept hundreds)."""
+    trimmed = {}
+    for key, data in frozen["sections"].items():
+        now = live["sections"].get(key, {"rows": []})
+        if now.get("total", len(now["rows"])) > len(now["rows"]):
+            listed = {row["key"] for row in now["rows"]}
+            data = {**data, "rows": [row for row in data["rows"] if row["key"] in listed]}
+        trimmed[key] = data
+    return {**frozen, "sections": trimmed}

@@ -1,8 +1,9 @@
-"""`{% pack_cells row %}`: the cells of a pack row after its heading (reporting/presenters/pack.py).
+"""`{% pack_rows rows %}`: the rows of a pack's table (reporting/presenters/pack_tables.py).
 
 A pack has thousands of cells, so they are written here in one pass rather than by a template
 loop that resolves the same lookups and calls the escaping wrappers cell by cell; the markup
-and its escaping are what the loop wrote."""
+and its escaping are what the loop wrote: the row's heading, marked when the row was added or
+removed since the pack was finalised, then each cell under its column's name."""
 
 import html
 
@@ -22,11 +23,22 @@ def _escaped(value):
     return html.escape(str(value))
 
 
-@register.simple_tag
-def pack_cells(row):
-    """Each cell under its column's name (shown beside it on narrow screens); a value that
-    differs from the finalised pack marked, the finalised value beside it."""
-    finalised = gettext("finalised: %(value)s")
+def _head(row, finalised):
+    cell = row.head
+    mark = ""
+    if row.added or row.removed:
+        said = gettext("Added:") if row.added else gettext("Removed:")
+        mark = f'<span class="row-mark">{_escaped(said)}</span> '
+    if cell.changed:
+        was = _escaped(finalised % {"value": localize(cell.was)})
+        return (
+            f'<th scope="row" class="changed">{mark}<mark>{_escaped(cell.value)}</mark> '
+            f'<span class="was">({was})</span></th>'
+        )
+    return f'<th scope="row">{mark}{_escaped(cell.value)}</th>'
+
+
+def _cells(row, finalised):
     cells = []
     for cell in row.rest:
         label, value = _escaped(cell.label), _escaped(cell.value)
@@ -38,4 +50,17 @@ def pack_cells(row):
             )
         else:
             cells.append(f'<td data-label="{label}">{value}</td>')
-    return mark_safe("".join(cells))
+    return "".join(cells)
+
+
+@register.simple_tag
+def pack_rows(rows):
+    """Each row: its heading, then each cell under its column's name (shown beside it on
+    narrow screens); a value that differs from the finalised pack marked, the finalised
+    value beside it; an added or removed row says so in words, not by colour alone."""
+    finalised = gettext("finalised: %(value)s")
+    lines = []
+    for row in rows:
+        state = ' class="added"' if row.added else ' class="removed"' if row.removed else ""
+        lines.append(f"<tr{state}>{_head(row, finalised)}{_cells(row, finalised)}</tr>")
+    return mark_safe("\n".join(lines))

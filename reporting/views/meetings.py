@@ -14,7 +14,7 @@ from avoin.permissions import is_ministry_team, ministry_team_required, working_
 from avoin.workflow import carry_out
 from reporting.forms.meetings import ActionItemForm, DecisionForm, MeetingForm
 from reporting.models import ActionItem, Decision, Meeting
-from reporting.pack import pack_build
+from reporting.pack import pack_build, pack_live
 from reporting.presenters.pack import compared, pack_tables, sections
 from reporting.services import meetings as services
 
@@ -121,13 +121,14 @@ def _item_form(request, meeting, form_class, instance):
     return render(request, template, context)
 
 
-def _pack(request, meeting):
+def _pack(request, meeting, *, every_row=False):
     """(sections, live): the frozen pack, or the live records (compared with the frozen pack
-    when there is one) when the meeting has none or `?live=1` asks for them."""
+    when there is one) when the meeting has none or `?live=1` asks for them; the live records
+    with the latest rows of each growing section, or `every_row` for the workbook."""
     live = not meeting.is_frozen or request.GET.get("live") == "1"
     if not live:
         return sections(meeting.pack), False
-    pack = pack_build(meeting)
+    pack = pack_build(meeting, limit=None) if every_row else pack_live(meeting)
     return (compared(pack, meeting.pack) if meeting.is_frozen else sections(pack)), True
 
 
@@ -153,7 +154,7 @@ def meeting_pack(request, pk):
 def meeting_pack_download(request, pk):
     """The pack as a workbook, one sheet per section."""
     meeting = get_object_or_404(_meetings(), pk=pk)
-    pack_sections, live = _pack(request, meeting)
+    pack_sections, live = _pack(request, meeting, every_row=True)
     preamble = [
         (_("Meeting"), meeting.title),
         (_("Period reviewed"), str(meeting.period)),
