@@ -173,9 +173,11 @@ AXES_VERBOSE = False
 SESAME_MAX_AGE = 10 * 60
 SESAME_ONE_TIME = True
 SESAME_TOKEN_NAME = "sesame"
-# Sessions: end after 60 idle minutes (renewed on every request) and at most 12 hours.
+# Sessions: end after 60 idle minutes and at most 12 hours. An active session is renewed
+# (saved, its cookie sent again) at most once a minute, not on every request (ADR 0048).
 SESSION_COOKIE_AGE = 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_RENEW_SECONDS = 60
 SESSION_MAX_LIFETIME = timedelta(hours=12)
 # "Email me a sign-in link" and opening links: per email address, and per client address —
 # sized for a whole office behind one address (a registry, a ministry's network).

@@ -38,6 +38,15 @@ def _page_cache_only_where_tested(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _sessions_renewed_on_every_request(request, settings):
+    """Query-count tests compare requests: in tests every signed-in request renews its
+    session, so that each runs the same queries whenever it comes. Renewing at most once a
+    minute (ADR 0048) is tested in tests/test_auth.py, marked `session_renewal`."""
+    if "session_renewal" not in request.keywords:
+        settings.SESSION_RENEW_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _force_login_gives_both_factors(monkeypatch):
     """`client.force_login(user)` stands for a whole sign-in: for the team and staff, that
     includes the second factor (a confirmed authenticator, verified in the session). The

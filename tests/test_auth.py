@@ -1,3 +1,4 @@
+import datetime
 import logging
 import logging.config
 import re
@@ -8,11 +9,12 @@ from unittest import mock
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from avoin.links import reverse_in
 from avoin.logging import RedactSignInTokens
@@ -168,9 +170,42 @@ def test_session_ends_after_twelve_hours_however_active():
     assert client.get(reverse("account_home")).status_code == 302
 
 
+@pytest.mark.session_renewal
 def test_idle_sessions_end_after_an_hour(settings):
     assert settings.SESSION_COOKIE_AGE == 3600
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_RENEW_SECONDS == 60
+
+
+def _renewed(response):
+    """Whether the response saved the session and sent its cookie again with a full age."""
+    cookie = response.cookies.get(settings.SESSION_COOKIE_NAME)
+    return cookie is not None and cookie["max-age"] == 3600
+
+
+@pytest.mark.session_renewal
+def test_an_active_session_is_renewed_at_most_once_a_minute():
+    client = Client()
+    client.force_login(member())
+    assert _renewed(client.get(reverse("account_home")))  # the first request renews
+    expires = Session.objects.get(session_key=client.session.session_key).expire_date
+    # Within the minute nothing is written: the session and its cookie keep their age.
+    assert not _renewed(client.get(reverse("account_home")))
+    assert Session.objects.get(session_key=client.session.session_key).expire_date == expires
+    session = client.session
+    session["renewed_at"] -= 61
+    session.save()
+    assert _renewed(client.get(reverse("account_home")))
+    assert Session.objects.get(session_key=client.session.session_key).expire_date > expires
+
+
+def test_an_idle_session_ends(settings):
+    client = Client()
+    client.force_login(member())
+    assert client.get(reverse("account_home")).status_code == 200
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert client.get(reverse("account_home")).status_code == 302
 
 
 def test_deactivating_a_user_ends_their_sessions():
