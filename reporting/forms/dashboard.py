@@ -59,10 +59,9 @@ class DashboardFilterForm(AccessibleErrorsMixin, OrganisationFacetsForm):
     def query(self) -> str:
         """The chosen period and filters as a query string, the same for every way of asking
         for them: what the downloads link to, and part of the figures' cache key."""
-        chosen = {"period": self.chosen_period().pk}
-        for name, value in self.facets().items():
-            chosen[name] = getattr(value, "pk", value)
-        return urlencode(chosen)
+        chosen = {"period": self.chosen_period(), **self.facets()}
+        # As the form's own fields write them (a county by its code, a period by its pk).
+        return urlencode({name: self.fields[name].prepare_value(v) for name, v in chosen.items()})
 
     def organisations(self):
         """The organisations the filters leave, or None when no filter is given (all)."""

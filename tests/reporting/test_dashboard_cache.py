@@ -98,9 +98,14 @@ def test_languages_and_filters_are_kept_apart(ministry_client, latest, rendering
 
 
 def test_the_downloads_carry_the_view_shown(ministry_client, latest):
-    html = ministry_client.get(url(kind="municipality")).content.decode()
+    html = ministry_client.get(url(kind="municipality", county="12")).content.decode()
     workbook = reverse("reporting:dashboard_workbook")
-    assert f'href="{workbook}?period={latest.pk}&amp;kind=municipality"' in html
+    # The county as the filter writes it (its code), so that the link asks for the same view.
+    query = f"period={latest.pk}&kind=municipality&county=12"
+    assert f'href="{workbook}?{query.replace("&", "&amp;")}"' in html
+    download = reverse("reporting:dashboard_download", args=["coverage", "csv"])
+    response = ministry_client.get(f"{download}?{query}")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
 
 
 def test_without_the_page_cache_every_request_works_the_figures_out(
