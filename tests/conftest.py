@@ -5,10 +5,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from avoin.second_factor import authenticator_of, needs_second_factor
+from avoin.second_factor import needs_second_factor, verified_in_session
 from avoin.security_log import JsonLines
 from tests.factories import MinistryTeamUserFactory
 from tests.scenes import PracticeScene, Scene
@@ -56,12 +54,7 @@ def _force_login_gives_both_factors(monkeypatch):
     def force_login(client, user, backend=None):
         original(client, user, backend)
         if needs_second_factor(user):
-            device = authenticator_of(user) or TOTPDevice.objects.create(
-                user=user, name="authenticator", confirmed=True
-            )
-            session = client.session
-            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-            session.save()
+            verified_in_session(client.session, user)
 
     monkeypatch.setattr(Client, "force_login", force_login)
 
