@@ -91,18 +91,24 @@ def _is_cacheable_response(request, response):
     )
 
 
+def content_key(kind, *parts) -> str:
+    """The cache key of something rendered from public content: `parts` say what it is (a
+    path, a language, filters), and the content version and the day in Helsinki (dates on
+    pages turn at midnight there) say which content it was rendered from. Old keys are never
+    asked for again and expire."""
+    today = timezone.localdate().isoformat()
+    text = "\n".join([*map(str, parts), today, str(content_version())])
+    return f"avoin:{kind}:{hashlib.sha256(text.encode()).hexdigest()}"
+
+
 def _key(request):
-    today = timezone.localdate().isoformat()  # dates on pages turn at midnight in Helsinki
-    parts = [
+    return content_key(
+        "page",
         request.scheme,
         request.get_host(),
         request.get_full_path(),
         request.LANGUAGE_CODE,
-        today,
-        str(content_version()),
-    ]
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"avoin:page:{digest}"
+    )
 
 
 class AnonymousPageCacheMiddleware:

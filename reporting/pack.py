@@ -22,7 +22,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from avoin.page_cache import content_version
+from avoin.page_cache import content_key
 
 from .figures import organisations_per_kind, recommendation_figures, reporting_coverage
 from .models import ActionItem, Activity, Meeting, Milestone, ReportingPeriod
@@ -124,7 +124,7 @@ def pack_live(meeting) -> dict:
     seconds = settings.PAGE_CACHE_SECONDS
     if not seconds:
         return pack_build(meeting)
-    key = f"avoin:pack:{meeting.pk}:{content_version()}:{timezone.localdate().isoformat()}"
+    key = content_key("pack", meeting.pk)
     pack = cache.get(key)
     if pack is None:
         pack = pack_build(meeting)

@@ -9,15 +9,13 @@ entries are never read again and expire); two readers of the same view share one
 The fragment holds nothing of the reader: no name, no CSRF token, no link that depends on who
 asks (the whole dashboard is for the team and the working group alike)."""
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from avoin.page_cache import content_version
+from avoin.page_cache import content_key
 
 from .dashboard import Dashboard
 
@@ -26,14 +24,7 @@ TEMPLATE = "reporting/monitoring/_figures.html"
 
 def figures_key(form) -> str:
     """The cache key of the figures a valid filter form asks for, in the active language."""
-    parts = [
-        translation.get_language(),
-        form.query(),
-        str(content_version()),
-        timezone.localdate().isoformat(),
-    ]
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"avoin:dashboard:{digest}"
+    return content_key("dashboard", translation.get_language(), form.query())
 
 
 def rendered_figures(form) -> str:
